@@ -1,0 +1,81 @@
+//! Charter's validation rules.
+//!
+//! Two phases: [`check_document`] runs on each document while its position tree is alive
+//! (in parallel, during loading); [`check_workspace`] runs once over the registry for rules
+//! that need several contracts (duplicates, references). Every rule has a stable ID listed in
+//! [`rules::RULES`] with its severity and documentation.
+
+mod integration;
+mod meta;
+mod references;
+pub mod rules;
+mod schemas;
+mod secrets;
+mod urls;
+
+use charter_diagnostics::{Diagnostic, Severity};
+use charter_model::Contract;
+use charter_workspace::{DocContext, Level, Workspace};
+
+/// Rules that look at one document.
+pub fn check_document(ctx: &DocContext<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    meta::check(ctx, &mut out);
+    urls::check(ctx, &mut out);
+    schemas::check(ctx, &mut out);
+    if let Contract::Integration(c) = ctx.contract {
+        integration::check(ctx, c, &mut out);
+        secrets::check(ctx, c, &mut out);
+    }
+    out
+}
+
+/// Rules that look across the workspace.
+pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    references::duplicates(ws, &mut out);
+    references::resolve(ws, &mut out);
+    out
+}
+
+/// Loads a workspace and runs every validation rule; returns the workspace (with all its
+/// diagnostics in report order, `[rules]` levels applied).
+pub fn validate(
+    inputs: &[std::path::PathBuf],
+) -> Result<Workspace, charter_workspace::load::OpenError> {
+    let mut ws = Workspace::open(inputs, &check_document)?;
+    let more = check_workspace(&ws);
+    ws.diagnostics.extend(more);
+    apply_levels(&mut ws);
+    charter_diagnostics::sort(&mut ws.diagnostics);
+    Ok(ws)
+}
+
+/// Applies `[rules]` from charter.toml: `off` drops a diagnostic, `warn`/`error` set its level.
+pub fn apply_levels(ws: &mut Workspace) {
+    if ws.config.rules.is_empty() {
+        return;
+    }
+    let config = &ws.config;
+    let kind_at = |d: &Diagnostic| -> Option<&'static str> {
+        ws.contracts
+            .iter()
+            .find(|l| {
+                ws.files[l.file].path == d.primary.file
+                    && l.span.start <= d.primary.span.start
+                    && d.primary.span.start <= l.span.end
+            })
+            .map(|l| l.contract.kind().as_str())
+    };
+    let mut kept = Vec::with_capacity(ws.diagnostics.len());
+    for mut d in std::mem::take(&mut ws.diagnostics) {
+        match config.rule_level(&d.code, kind_at(&d)) {
+            Some(Level::Off) => continue,
+            Some(Level::Warn) => d.severity = Severity::Warning,
+            Some(Level::Error) => d.severity = Severity::Error,
+            None => {}
+        }
+        kept.push(d);
+    }
+    ws.diagnostics = kept;
+}

@@ -1,0 +1,212 @@
+//! `schema-invalid`, `schema-ref`, `example-invalid`: every JSON Schema in a contract is a
+//! valid schema (2020-12 unless `$schema` names another draft) and every example validates.
+
+use charter_diagnostics::Diagnostic;
+use charter_model::{node::push_pointer, Contract, Schema};
+use charter_workspace::DocContext;
+use serde_json::Value;
+
+/// A schema of the document and the examples that must validate against it.
+struct Site<'a> {
+    pointer: String,
+    schema: &'a Schema,
+    examples: Vec<(String, &'a Value)>,
+}
+
+pub(crate) fn check(ctx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
+    for site in sites(ctx.contract) {
+        check_site(ctx, &site, out);
+    }
+}
+
+fn sites(contract: &Contract) -> Vec<Site<'_>> {
+    let mut sites = Vec::new();
+    match contract {
+        Contract::Integration(c) => {
+            for (field, s) in [
+                ("configSchema", &c.config_schema),
+                ("secretSchema", &c.secret_schema),
+            ] {
+                if let Some(s) = s {
+                    sites.push(Site {
+                        pointer: format!("/{field}/schema"),
+                        schema: &s.schema,
+                        examples: s
+                            .example
+                            .iter()
+                            .map(|e| (format!("/{field}/example"), e))
+                            .collect(),
+                    });
+                }
+            }
+        }
+        Contract::Operation(c) => {
+            let io = &c.io;
+            for (field, schema) in [
+                ("input", &io.input),
+                ("output", &io.output),
+                ("params", &io.params),
+                ("query", &io.query),
+                ("headers", &io.headers),
+            ] {
+                let Some(schema) = schema else { continue };
+                let examples = c
+                    .examples
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, ex)| {
+                        let v = match field {
+                            "input" => ex.input.as_ref(),
+                            "output" => ex.output.as_ref(),
+                            _ => None,
+                        }?;
+                        Some((format!("/examples/{i}/{field}"), v))
+                    })
+                    .collect();
+                sites.push(Site {
+                    pointer: format!("/io/{field}"),
+                    schema,
+                    examples,
+                });
+            }
+        }
+        Contract::Event(c) => sites.push(Site {
+            pointer: "/payload".into(),
+            schema: &c.payload,
+            examples: c
+                .examples
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (format!("/examples/{i}"), e))
+                .collect(),
+        }),
+        Contract::Capability(_) | Contract::Feature(_) => {}
+    }
+    sites
+}
+
+fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) {
+    if !matches!(site.schema, Value::Object(_) | Value::Bool(_)) {
+        out.push(
+            ctx.error(
+                "schema-invalid",
+                format!(
+                    "a JSON Schema is a map (or true/false), not a {}",
+                    json_type(site.schema)
+                ),
+                &site.pointer,
+            )
+            .with_help("write the schema as a map, e.g. `{type: object, properties: {...}}`"),
+        );
+        return;
+    }
+    if let Some(e) = meta_error(site.schema) {
+        let (path, message) = e;
+        out.push(
+            ctx.error(
+                "schema-invalid",
+                format!("invalid JSON Schema: {message}"),
+                &join(&site.pointer, &path),
+            )
+            .with_help(
+                "see https://json-schema.org/draft/2020-12 for the keyword's allowed values",
+            ),
+        );
+        return;
+    }
+    if site.examples.is_empty() && !has_ref(site.schema) {
+        return;
+    }
+    let mut options = jsonschema::options().with_draft(jsonschema::Draft::Draft202012);
+    if let Ok(abs) = std::fs::canonicalize(&ctx.file.abs) {
+        options = options.with_base_uri(format!("file://{}", abs.display()));
+    }
+    let validator = match options.build(site.schema) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = join(&site.pointer, e.schema_path().as_str());
+            out.push(
+                ctx.error("schema-ref", format!("the schema cannot be compiled: {e}"), &at)
+                    .with_help("check that every `$ref` names a file (relative to this contract) or a `#/$defs/...` entry that exists"),
+            );
+            return;
+        }
+    };
+    for (pointer, example) in &site.examples {
+        for err in validator.iter_errors(example).take(20) {
+            let instance = err.instance_path().as_str().to_string();
+            let at = join(pointer, &instance);
+            let shown = if instance.is_empty() {
+                "the example".to_string()
+            } else {
+                format!("example{instance}")
+            };
+            out.push(
+                ctx.error(
+                    "example-invalid",
+                    format!("{shown} does not match the schema: {err}"),
+                    &at,
+                )
+                .with_note(format!(
+                    "schema at {}, rule {}",
+                    site.pointer,
+                    err.schema_path()
+                ))
+                .with_help("fix the example or the schema so that they agree"),
+            );
+        }
+    }
+}
+
+/// The first meta-schema violation: (path inside the schema, message). A `$schema` naming
+/// a draft the validator knows is honoured; anything else is checked as 2020-12.
+fn meta_error(schema: &Value) -> Option<(String, String)> {
+    let declared = schema.get("$schema").and_then(Value::as_str);
+    let known = declared.is_some_and(|s| {
+        ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"]
+            .iter()
+            .any(|d| s.contains(d))
+    });
+    let result = if known {
+        jsonschema::meta::validate(schema)
+            .map_err(|e| (e.instance_path().as_str().to_string(), e.to_string()))
+    } else if declared.is_some() {
+        let mut stripped = schema.clone();
+        if let Some(o) = stripped.as_object_mut() {
+            o.remove("$schema");
+        }
+        jsonschema::draft202012::meta::validate(&stripped)
+            .map_err(|e| (e.instance_path().as_str().to_string(), e.to_string()))
+    } else {
+        jsonschema::draft202012::meta::validate(schema)
+            .map_err(|e| (e.instance_path().as_str().to_string(), e.to_string()))
+    };
+    result.err()
+}
+
+fn has_ref(schema: &Value) -> bool {
+    match schema {
+        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
+        Value::Array(a) => a.iter().any(has_ref),
+        _ => false,
+    }
+}
+
+fn join(base: &str, pointer: &str) -> String {
+    let mut out = base.to_string();
+    for seg in charter_model::node::segments(pointer) {
+        out = push_pointer(&out, &seg);
+    }
+    out
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "map",
+    }
+}

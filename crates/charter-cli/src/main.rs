@@ -1,0 +1,147 @@
+//! `charter`: one thin command per verb, calling the library crates.
+
+mod cmd;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Charter: spec-first contracts for APIs, events and integrations.
+#[derive(Parser)]
+#[command(name = "charter", version, about, long_about = None)]
+struct Cli {
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Source snippets for people.
+    Human,
+    /// One `file:line:col: severity[code]: message` line per problem.
+    Short,
+    /// The `charter.report/v1` JSON document (docs/json-report.md).
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check contract files: structure, references, schemas, examples, secrets.
+    Validate {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List the contracts of the workspace.
+    List {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Only this kind (integration, operation, event, capability, feature).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only contracts with this owner.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only contracts with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only this stability (idea, in_creation, experimental, beta, stable, deprecated).
+        #[arg(long)]
+        stability: Option<String>,
+        /// Only integrations of this category.
+        #[arg(long)]
+        category: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one contract: KEY or KEY@VERSION.
+    Show {
+        reference: String,
+        /// Workspace folder (default: the current folder).
+        #[arg(long, short = 'C', default_value = ".")]
+        workspace: PathBuf,
+        /// Print the contract as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a workspace: a charter.toml and one example contract.
+    Init {
+        /// Folder to initialise (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Generate surfaces (docs…) from the contracts.
+    Generate {
+        /// Surfaces to generate (default: those in charter.toml).
+        surfaces: Vec<String>,
+        /// Workspace folder (default: the current folder).
+        #[arg(long, short = 'C', default_value = ".")]
+        workspace: PathBuf,
+        /// Output folder (default: `generate.out` from charter.toml, relative to the workspace).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Change nothing; exit 1 when generated files are missing, extra or different.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    output::set_color(cli.color);
+    let result = match cli.command {
+        Command::Validate { paths, format } => cmd::validate::run(&paths, format),
+        Command::List {
+            paths,
+            kind,
+            owner,
+            tag,
+            stability,
+            category,
+            json,
+        } => cmd::list::run(
+            &paths,
+            &cmd::list::Filters {
+                kind,
+                owner,
+                tag,
+                stability,
+                category,
+            },
+            json,
+        ),
+        Command::Show {
+            reference,
+            workspace,
+            json,
+        } => cmd::show::run(&reference, &workspace, json),
+        Command::Init { dir } => cmd::init::run(&dir),
+        Command::Generate {
+            surfaces,
+            workspace,
+            out,
+            check,
+        } => cmd::generate::run(&workspace, &surfaces, out.as_deref(), check),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            output::error(&format!("{e:#}"));
+            ExitCode::from(2)
+        }
+    }
+}

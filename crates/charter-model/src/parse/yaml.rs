@@ -1,0 +1,269 @@
+//! YAML 1.2 through `saphyr_parser`'s event stream. The tree is built with an explicit stack
+//! (no recursion), aliases are copied under a node budget, and nesting is capped.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
+
+use super::{MapBuilder, ParseError, MAX_DEPTH, MAX_NODES};
+use crate::node::{Node, Value};
+use crate::span::{LineIndex, Span};
+
+enum Frame {
+    Seq {
+        start: Span,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: Span,
+        anchor: usize,
+        map: MapBuilder,
+        key: Option<(String, Span)>,
+    },
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    index: &'t LineIndex,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    nodes: usize,
+    docs: Vec<Node>,
+}
+
+pub(super) fn parse(text: &str, index: &LineIndex) -> Result<Vec<Node>, ParseError> {
+    let mut b = Builder {
+        text,
+        index,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        docs: Vec::new(),
+    };
+    for item in Parser::new_from_str(text) {
+        let (event, yspan) = item.map_err(|e| b.scan_error(&e))?;
+        let span = b.span(&yspan);
+        match event {
+            Event::Scalar(value, style, anchor, tag) => {
+                let tag = tag.map(|t| t.suffix.clone());
+                let value = resolve(&value, style, tag.as_deref());
+                b.complete(Node::new(span, value), anchor)?;
+            }
+            Event::SequenceStart(anchor, _) => {
+                b.open(span)?;
+                b.stack.push(Frame::Seq {
+                    start: span,
+                    anchor,
+                    items: Vec::new(),
+                });
+            }
+            Event::MappingStart(anchor, _) => {
+                b.open(span)?;
+                b.stack.push(Frame::Map {
+                    start: span,
+                    anchor,
+                    map: MapBuilder::default(),
+                    key: None,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = match b.stack.pop() {
+                    Some(Frame::Seq {
+                        start,
+                        anchor,
+                        items,
+                    }) => (Node::new(b.join(start, span), Value::Seq(items)), anchor),
+                    Some(Frame::Map {
+                        start, anchor, map, ..
+                    }) => (
+                        Node::new(b.join(start, span), Value::Map(map.entries)),
+                        anchor,
+                    ),
+                    None => continue,
+                };
+                b.complete(node, anchor)?;
+            }
+            Event::Alias(id) => {
+                let Some(target) = b.anchors.get(&id) else {
+                    return Err(ParseError::new(
+                        "syntax",
+                        "alias to an unknown anchor",
+                        span,
+                    ));
+                };
+                let copies = target.count();
+                b.nodes += copies;
+                if b.nodes > MAX_NODES {
+                    return Err(super::too_many_nodes(span));
+                }
+                let mut copy = target.clone();
+                copy.span = span;
+                b.complete(copy, 0)?;
+            }
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => {}
+        }
+    }
+    Ok(b.docs)
+}
+
+impl Builder<'_> {
+    fn span(&self, s: &YSpan) -> Span {
+        let start = self.index.offset(self.text, s.start.line(), s.start.col());
+        let end = self.index.offset(self.text, s.end.line(), s.end.col());
+        Span::new(start, end, s.start.line(), s.start.col() + 1)
+    }
+
+    fn join(&self, start: Span, end: Span) -> Span {
+        Span {
+            end: end.end.max(start.end),
+            ..start
+        }
+    }
+
+    fn scan_error(&self, e: &ScanError) -> ParseError {
+        let m = e.marker();
+        let at = self.index.offset(self.text, m.line(), m.col());
+        ParseError::new(
+            "syntax",
+            format!("invalid YAML: {}", e.info()),
+            Span::new(at, at, m.line(), m.col() + 1),
+        )
+    }
+
+    fn open(&mut self, span: Span) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(super::too_deep(self.text, self.index, span.start as usize));
+        }
+        Ok(())
+    }
+
+    /// A node is finished: record its anchor and attach it to its parent (or end a document).
+    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(super::too_many_nodes(node.span));
+        }
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => {
+                // A document that is only `---` or `~` is skipped (a trailing separator).
+                if node.value != Value::Null {
+                    self.docs.push(node);
+                }
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { map, key, .. }) => match key.take() {
+                Some((k, ks)) => map.push(k, ks, node)?,
+                None => {
+                    let text = match node.value {
+                        Value::Str(s) => s,
+                        Value::Int(i) => i.to_string(),
+                        Value::UInt(u) => u.to_string(),
+                        Value::Float(f) => f.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Null => "null".to_string(),
+                        Value::Seq(_) | Value::Map(_) => {
+                            return Err(ParseError::new(
+                                "syntax",
+                                "a list or map used as a map key",
+                                node.span,
+                            )
+                            .help("map keys must be plain strings"))
+                        }
+                    };
+                    *key = Some((text, node.span));
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema (so `yes`, `on` and `2024-01-01` stay strings).
+fn resolve(raw: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
+    match tag {
+        Some("str") => return Value::Str(raw.to_string()),
+        Some("null") => return Value::Null,
+        Some("bool") | Some("int") | Some("float") => return plain(raw),
+        _ => {}
+    }
+    if style != ScalarStyle::Plain {
+        return Value::Str(raw.to_string());
+    }
+    plain(raw)
+}
+
+fn plain(raw: &str) -> Value {
+    match raw {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    let first = raw.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Value::Str(raw.to_string());
+    }
+    if let Some(oct) = raw.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Value::Int(i);
+        }
+    }
+    if let Some(hex) = raw.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Value::Int(i);
+        }
+    }
+    let digits = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = raw.parse::<i64>() {
+            return Value::Int(i);
+        }
+        if let Ok(u) = raw.trim_start_matches('+').parse::<u64>() {
+            return Value::UInt(u);
+        }
+    }
+    if is_float(digits) {
+        if let Ok(f) = raw.parse::<f64>() {
+            return Value::Float(f);
+        }
+    }
+    Value::Str(raw.to_string())
+}
+
+/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` from the core schema.
+fn is_float(s: &str) -> bool {
+    let (mantissa, exp) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (mantissa, None),
+    };
+    let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match frac {
+        Some(f) => digits(int) && digits(f) && !(int.is_empty() && f.is_empty()),
+        None => !int.is_empty() && digits(int),
+    };
+    let exp_ok = match exp {
+        Some(e) => {
+            let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        }
+        None => true,
+    };
+    mantissa_ok && exp_ok
+}

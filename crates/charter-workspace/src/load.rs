@@ -1,0 +1,313 @@
+//! Loading a workspace: files are read and parsed in parallel; each document is checked by a
+//! caller-supplied function while its position tree is alive, then only the typed contract
+//! and the few positions later checks need are kept (so memory stays flat at 50k contracts).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use charter_diagnostics::Diagnostic;
+use charter_model::{de, parse, Contract, Format, Node, Span};
+
+use crate::config::{self, Config};
+use crate::discover::{self, DiscoverError};
+use crate::refs::{self, RefSite};
+use crate::registry::Registry;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to people.
+    pub path: String,
+    pub abs: PathBuf,
+    pub format: Format,
+}
+
+/// A contract that loaded, with the positions that workspace-wide checks report.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub contract: Contract,
+    /// Index into [`Workspace::files`].
+    pub file: usize,
+    /// Position of the document within its file (0 for single-document files).
+    pub doc_index: usize,
+    pub span: Span,
+    pub key_span: Span,
+    pub version_span: Span,
+    pub refs: Vec<RefSite>,
+}
+
+/// What a per-document check sees.
+pub struct DocContext<'a> {
+    pub file: &'a SourceFile,
+    pub text: &'a str,
+    pub node: &'a Node,
+    pub contract: &'a Contract,
+    pub config: &'a Config,
+}
+
+impl DocContext<'_> {
+    /// Position of a JSON Pointer in this document (value position).
+    pub fn span(&self, pointer: &str) -> Span {
+        self.node.locate(pointer, false)
+    }
+    /// Position of the key of a JSON Pointer's entry.
+    pub fn key_span(&self, pointer: &str) -> Span {
+        self.node.locate(pointer, true)
+    }
+    pub fn error(&self, code: &str, message: impl Into<String>, pointer: &str) -> Diagnostic {
+        Diagnostic::error(code, message, &self.file.path, self.span(pointer))
+    }
+    pub fn warning(&self, code: &str, message: impl Into<String>, pointer: &str) -> Diagnostic {
+        Diagnostic::warning(code, message, &self.file.path, self.span(pointer))
+    }
+}
+
+pub type DocCheck<'a> = &'a (dyn Fn(&DocContext<'_>) -> Vec<Diagnostic> + Sync);
+
+#[derive(Debug)]
+pub struct Workspace {
+    /// Folder of the `charter.toml`, or the first input folder.
+    pub root: PathBuf,
+    pub config: Config,
+    pub config_path: Option<PathBuf>,
+    pub files: Vec<SourceFile>,
+    pub contracts: Vec<Loaded>,
+    pub registry: Registry,
+    /// Problems found while loading (parse errors, model errors, per-document checks).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Discover(#[from] DiscoverError),
+    /// `charter.toml` is broken.
+    #[error("{}", .0.message)]
+    Config(Box<Diagnostic>),
+}
+
+/// A path as people should see it: relative when it was given relative, without `./`.
+pub fn display_path(p: &Path) -> String {
+    let s = p.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+impl Workspace {
+    /// Finds the configuration and files for `inputs` (the current folder when empty).
+    pub fn discover(
+        inputs: &[PathBuf],
+    ) -> Result<(Config, Option<PathBuf>, PathBuf, Vec<PathBuf>), OpenError> {
+        let inputs: Vec<PathBuf> = if inputs.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            inputs.to_vec()
+        };
+        for input in &inputs {
+            if !input.exists() {
+                return Err(DiscoverError::NotFound(display_path(input)).into());
+            }
+        }
+        let config_path = inputs.iter().find_map(|i| discover::find_config(i));
+        let config = match &config_path {
+            Some(p) => Config::load(p, &display_config(p, &inputs)).map_err(OpenError::Config)?,
+            None => Config::default(),
+        };
+        let config_dir = config_path.as_deref().and_then(Path::parent);
+        let root = match config_dir {
+            Some(d) => d.to_path_buf(),
+            None if inputs[0].is_dir() => inputs[0].clone(),
+            None => inputs[0]
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        };
+        let files = discover::discover(&inputs, &config, config_dir)?;
+        Ok((config, config_path, root, files))
+    }
+
+    /// Discovers and loads. `check` runs on every document that fits the model.
+    pub fn open(inputs: &[PathBuf], check: DocCheck<'_>) -> Result<Workspace, OpenError> {
+        let (config, config_path, root, files) = Workspace::discover(inputs)?;
+        Ok(Workspace::load(config, config_path, root, &files, check))
+    }
+
+    pub fn load(
+        config: Config,
+        config_path: Option<PathBuf>,
+        root: PathBuf,
+        paths: &[PathBuf],
+        check: DocCheck<'_>,
+    ) -> Workspace {
+        let results: Vec<FileResult> = paths
+            .par_iter()
+            .map(|p| load_file(p, &config, check))
+            .collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut contracts = Vec::new();
+        let mut diagnostics = Vec::new();
+        let mut broken = HashSet::new();
+        for (i, r) in results.into_iter().enumerate() {
+            files.push(r.file);
+            contracts.extend(r.contracts.into_iter().map(|mut l| {
+                l.file = i;
+                l
+            }));
+            diagnostics.extend(r.diagnostics);
+            broken.extend(r.broken);
+        }
+        let registry = Registry::build(&contracts, &config.workspace.external_capabilities, broken);
+        Workspace {
+            root,
+            config,
+            config_path,
+            files,
+            contracts,
+            registry,
+            diagnostics,
+        }
+    }
+
+    pub fn file_of(&self, l: &Loaded) -> &SourceFile {
+        &self.files[l.file]
+    }
+}
+
+fn display_config(p: &Path, inputs: &[PathBuf]) -> String {
+    // Show the config path relative to the current folder when it is inside it.
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| std::fs::canonicalize(c).ok());
+    match cwd.and_then(|c| p.strip_prefix(&c).ok().map(Path::to_path_buf)) {
+        Some(rel) => display_path(&rel),
+        None if inputs.is_empty() => config::FILE_NAME.to_string(),
+        None => display_path(p),
+    }
+}
+
+struct FileResult {
+    file: SourceFile,
+    contracts: Vec<Loaded>,
+    diagnostics: Vec<Diagnostic>,
+    broken: Vec<String>,
+}
+
+fn load_file(path: &Path, config: &Config, check: DocCheck<'_>) -> FileResult {
+    let display = display_path(path);
+    let format = Format::from_path(path).unwrap_or(Format::Yaml);
+    let mut out = FileResult {
+        file: SourceFile {
+            path: display.clone(),
+            abs: path.to_path_buf(),
+            format,
+        },
+        contracts: Vec::new(),
+        diagnostics: Vec::new(),
+        broken: Vec::new(),
+    };
+    let fail = |code: &str, message: String, span: Span, help: Option<String>| {
+        let mut d = Diagnostic::error(code, message, &display, span);
+        d.help = help;
+        d
+    };
+    let max = config.workspace.max_file_size;
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > max => {
+            out.diagnostics.push(fail(
+                "file-too-large",
+                format!("the file is {} bytes; contract files are limited to {max} bytes", m.len()),
+                Span::new(0, 0, 1, 1),
+                Some("split it into several files, or raise `workspace.max-file-size` in charter.toml".into()),
+            ));
+            return out;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            out.diagnostics.push(fail(
+                "io",
+                format!("cannot read the file: {e}"),
+                Span::new(0, 0, 1, 1),
+                None,
+            ));
+            return out;
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.diagnostics.push(fail(
+                "io",
+                format!("cannot read the file: {e}"),
+                Span::new(0, 0, 1, 1),
+                None,
+            ));
+            return out;
+        }
+    };
+    let text = match parse::decode(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.diagnostics
+                .push(fail(e.code, e.message, e.span, e.help));
+            return out;
+        }
+    };
+    let docs = match parse::parse(text, format) {
+        Ok(d) => d,
+        Err(e) => {
+            out.diagnostics
+                .push(fail(e.code, e.message, e.span, e.help));
+            return out;
+        }
+    };
+    for (doc_index, node) in docs.iter().enumerate() {
+        match de::from_node::<Contract>(node) {
+            Ok(contract) => {
+                let ctx = DocContext {
+                    file: &out.file,
+                    text,
+                    node,
+                    contract: &contract,
+                    config,
+                };
+                out.diagnostics.extend(check(&ctx));
+                let refs = refs::collect(&contract, &|p| node.locate(p, false));
+                out.contracts.push(Loaded {
+                    file: 0,
+                    doc_index,
+                    span: node.span,
+                    key_span: node.locate("/meta/key", false),
+                    version_span: node.locate("/meta/version", false),
+                    refs,
+                    contract,
+                });
+            }
+            Err(e) => {
+                if let Some(key) = node.pointer("/meta/key").and_then(Node::as_str) {
+                    out.broken.push(key.to_string());
+                }
+                out.diagnostics.push(model_error(&display, node, e));
+            }
+        }
+    }
+    out
+}
+
+/// A document that does not fit the model. Errors on a few well-known fields get the ID of
+/// the rule that governs them.
+fn model_error(file: &str, node: &Node, e: de::DeError) -> Diagnostic {
+    let pointer = e.pointer();
+    let code = match (pointer.as_str(), e.code) {
+        ("/kind", "invalid-value") => "unknown-kind",
+        ("/meta/stability", "invalid-value") => "meta-stability",
+        ("/meta/kind", "invalid-value") => "meta-operation-kind",
+        (_, code) => code,
+    };
+    let span = e.span.unwrap_or(node.span);
+    let mut d = Diagnostic::error(code, e.message, file, span);
+    d.help = e.help;
+    if !pointer.is_empty() {
+        d.note = Some(format!("at {pointer}"));
+    }
+    d
+}
