@@ -15,7 +15,7 @@ mod urls;
 
 use charter_diagnostics::{Diagnostic, Severity};
 use charter_model::Contract;
-use charter_workspace::{DocContext, Level, Workspace};
+use charter_workspace::{DocContext, Level, Retain, Workspace};
 
 /// Rules that look at one document.
 pub fn check_document(ctx: &DocContext<'_>) -> Vec<Diagnostic> {
@@ -43,7 +43,15 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
 pub fn validate(
     inputs: &[std::path::PathBuf],
 ) -> Result<Workspace, charter_workspace::load::OpenError> {
-    let mut ws = Workspace::open(inputs, &check_document)?;
+    validate_with(inputs, Retain::Full)
+}
+
+/// [`validate`], keeping only what `retain` asks for of each contract.
+pub fn validate_with(
+    inputs: &[std::path::PathBuf],
+    retain: Retain,
+) -> Result<Workspace, charter_workspace::load::OpenError> {
+    let mut ws = Workspace::open(inputs, &check_document, retain)?;
     let more = check_workspace(&ws);
     ws.diagnostics.extend(more);
     apply_levels(&mut ws);

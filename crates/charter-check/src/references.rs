@@ -86,7 +86,18 @@ pub(crate) fn resolve(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                     if site.optional || reg.capability_available(r) || reg.is_broken(&r.key) {
                         continue;
                     }
+                    let offered: Vec<&str> = reg
+                        .capability_versions(&r.key)
+                        .iter()
+                        .filter_map(|v| v.as_deref())
+                        .collect();
                     let help = match closest(&r.key, reg.capability_keys()) {
+                        // The key exists, the version does not: suggesting the key is no help.
+                        _ if !offered.is_empty() => format!(
+                            "versions provided: {}; drop `version` to accept any, or provide version {}",
+                            offered.join(", "),
+                            r.version.as_deref().unwrap_or("")
+                        ),
                         Some(s) => format!("did you mean `{s}`? Otherwise provide it (a `kind: capability` contract or an integration's `capabilities.provides`), declare it in charter.toml `[workspace] external-capabilities`, or mark the requirement `optional: true`"),
                         None => "provide it (a `kind: capability` contract or an integration's `capabilities.provides`), declare it in charter.toml `[workspace] external-capabilities`, or mark the requirement `optional: true`".to_string(),
                     };

@@ -100,35 +100,46 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
         );
         return;
     }
-    if let Some(e) = meta_error(site.schema) {
-        let (path, message) = e;
-        out.push(
-            ctx.error(
-                "schema-invalid",
-                format!("invalid JSON Schema: {message}"),
-                &join(&site.pointer, &path),
-            )
-            .with_help(
-                "see https://json-schema.org/draft/2020-12 for the keyword's allowed values",
-            ),
-        );
-        return;
+    let needs_validator = !site.examples.is_empty() || has_ref(site.schema);
+    if !needs_validator || has_custom_schema_uri(site.schema) {
+        if let Some((path, message)) = meta_error(site.schema) {
+            out.push(invalid(ctx, &join(&site.pointer, &path), &message));
+            return;
+        }
+        if !needs_validator {
+            return;
+        }
     }
-    if site.examples.is_empty() && !has_ref(site.schema) {
-        return;
-    }
-    let mut options = jsonschema::options().with_draft(jsonschema::Draft::Draft202012);
-    if let Ok(abs) = std::fs::canonicalize(&ctx.file.abs) {
-        options = options.with_base_uri(format!("file://{}", abs.display()));
+    // Building also checks the schema against its meta-schema, so that is not done twice.
+    let mut options = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_pattern_cache(PATTERNS.clone());
+    if has_ref(site.schema) {
+        if let Ok(abs) = std::fs::canonicalize(&ctx.file.abs) {
+            options = options.with_base_uri(format!("file://{}", abs.display()));
+        }
     }
     let validator = match options.build(site.schema) {
         Ok(v) => v,
-        Err(e) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                jsonschema::error::ValidationErrorKind::Referencing(_)
+            ) =>
+        {
             let at = join(&site.pointer, e.schema_path().as_str());
             out.push(
-                ctx.error("schema-ref", format!("the schema cannot be compiled: {e}"), &at)
+                ctx.error("schema-ref", format!("a `$ref` cannot be resolved: {e}"), &at)
                     .with_help("check that every `$ref` names a file (relative to this contract) or a `#/$defs/...` entry that exists"),
             );
+            return;
+        }
+        Err(e) => {
+            out.push(invalid(
+                ctx,
+                &join(&site.pointer, e.instance_path().as_str()),
+                &e.to_string(),
+            ));
             return;
         }
     };
@@ -158,15 +169,34 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
     }
 }
 
+/// Compiled `pattern` regexes, shared by every validator of the run.
+static PATTERNS: std::sync::LazyLock<jsonschema::PatternCache> =
+    std::sync::LazyLock::new(jsonschema::PatternCache::new);
+
+fn invalid(ctx: &DocContext<'_>, pointer: &str, message: &str) -> Diagnostic {
+    ctx.error(
+        "schema-invalid",
+        format!("invalid JSON Schema: {message}"),
+        pointer,
+    )
+    .with_help("see https://json-schema.org/draft/2020-12 for the keyword's allowed values")
+}
+
+/// A `$schema` other than a draft the validator knows: checked as 2020-12 by [`meta_error`].
+fn has_custom_schema_uri(schema: &Value) -> bool {
+    schema
+        .get("$schema")
+        .and_then(Value::as_str)
+        .is_some_and(|s| !KNOWN_DRAFTS.iter().any(|d| s.contains(d)))
+}
+
+const KNOWN_DRAFTS: [&str; 5] = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"];
+
 /// The first meta-schema violation: (path inside the schema, message). A `$schema` naming
 /// a draft the validator knows is honoured; anything else is checked as 2020-12.
 fn meta_error(schema: &Value) -> Option<(String, String)> {
     let declared = schema.get("$schema").and_then(Value::as_str);
-    let known = declared.is_some_and(|s| {
-        ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"]
-            .iter()
-            .any(|d| s.contains(d))
-    });
+    let known = declared.is_some_and(|s| KNOWN_DRAFTS.iter().any(|d| s.contains(d)));
     let result = if known {
         jsonschema::meta::validate(schema)
             .map_err(|e| (e.instance_path().as_str().to_string(), e.to_string()))

@@ -30,9 +30,11 @@ fn stderr_choice() -> ColorChoice {
 pub fn diagnostics(diags: &[Diagnostic]) {
     let mut err = StandardStream::stderr(stderr_choice());
     let read = |path: &str| {
-        std::fs::read(path)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
+        std::fs::read(path).ok().map(|b| {
+            // Positions are relative to the text after its byte-order mark (`parse::decode`).
+            let text = String::from_utf8_lossy(&b);
+            text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()
+        })
     };
     let _ = human::render(&mut err, diags, &read);
 }

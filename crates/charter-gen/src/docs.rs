@@ -91,6 +91,11 @@ pub fn source_path(ws: &Workspace, l: &Loaded) -> String {
 /// The text of the document that defines a contract.
 pub fn source_text(ws: &Workspace, l: &Loaded) -> String {
     let text = std::fs::read_to_string(&ws.files[l.file].abs).unwrap_or_default();
+    // Spans are relative to the text after its byte-order mark (`parse::decode`).
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
     let multi = ws.contracts.iter().filter(|o| o.file == l.file).count() > 1;
     if !multi {
         return text;
@@ -113,6 +118,15 @@ pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
         contents: index(ws, labels),
     });
     files
+}
+
+/// The contract-file spelling of an enum value (`authorization_code`, `json-key`), never its
+/// Rust name (`AuthorizationCode`).
+fn wire_name(v: serde_json::Result<Value>) -> String {
+    match v {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
 }
 
 fn md_escape(s: &str) -> String {
@@ -427,8 +441,8 @@ fn integration(out: &mut String, i: &Integration) {
                         .unwrap_or_default()
                 ),
                 AuthMethod::OAuth2(o) => format!(
-                    "{:?}; scopes {}",
-                    o.grant_type,
+                    "{}; scopes {}",
+                    wire_name(serde_json::to_value(o.grant_type)),
                     if o.scopes.is_empty() {
                         "none".into()
                     } else {
@@ -441,7 +455,10 @@ fn integration(out: &mut String, i: &Integration) {
                 AuthMethod::WebhookSigning(s) => {
                     format!("{} in `{}`", s.algorithm.as_str(), s.signature_header)
                 }
-                AuthMethod::ServiceAccount(s) => format!("{:?} credentials", s.credential_format),
+                AuthMethod::ServiceAccount(s) => format!(
+                    "{} credentials",
+                    wire_name(serde_json::to_value(s.credential_format))
+                ),
             };
             let _ = writeln!(out, "| {} | {} |", a.type_name(), md_escape(&details));
         }

@@ -88,7 +88,7 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        let expected = exp.to_string();
+        let expected = in_words(exp.to_string());
         let help = match unexp {
             de::Unexpected::Signed(_)
             | de::Unexpected::Unsigned(_)
@@ -111,7 +111,11 @@ impl de::Error for DeError {
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         DeError::new(
             "invalid-value",
-            format!("invalid value {}: expected {exp}", describe(&unexp)),
+            format!(
+                "invalid value {}: expected {}",
+                describe(&unexp),
+                in_words(exp.to_string())
+            ),
             None,
         )
     }
@@ -159,6 +163,24 @@ impl de::Error for DeError {
             Some("remove one of them".to_string()),
         )
     }
+}
+
+/// What serde expected, in the words of the contract format rather than Rust's
+/// (`struct Meta`, `a sequence`, `u16` become `a map`, `a list`, `an integer from 0 to 65535`).
+fn in_words(expected: String) -> String {
+    let words = match expected.as_str() {
+        "a sequence" => "a list",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "an integer",
+        "u8" => "an integer from 0 to 255",
+        "u16" => "an integer from 0 to 65535",
+        "u32" => "an integer from 0 to 4294967295",
+        "u64" | "u128" | "usize" => "a non-negative integer",
+        "f32" | "f64" => "a number",
+        "a borrowed string" => "a string",
+        e if e.starts_with("struct ") => "a map",
+        _ => return expected,
+    };
+    words.to_string()
 }
 
 fn describe(u: &de::Unexpected<'_>) -> String {
@@ -261,21 +283,38 @@ impl<'a> de::Deserializer<'a> for NodeDe<'a> {
         } else {
             None
         };
+        // serde's derived structs also accept a list of field values; contracts do not.
+        if let Value::Seq(_) = self.node.value {
+            let e = <DeError as de::Error>::invalid_type(de::Unexpected::Seq, &visitor);
+            return Err(self.locate(e));
+        }
         self.visit_map(visitor, first)
     }
 
     fn deserialize_enum<V: Visitor<'a>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        match &self.node.value {
-            Value::Str(s) => visitor
-                .visit_enum(de::value::BorrowedStrDeserializer::<DeError>::new(s))
-                .map_err(|e| self.locate(e)),
-            _ => self.deserialize_any_inner(visitor),
-        }
+        let unexpected = match &self.node.value {
+            Value::Str(s) => {
+                return visitor
+                    .visit_enum(de::value::BorrowedStrDeserializer::<DeError>::new(s))
+                    .map_err(|e| self.locate(e))
+            }
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Int(i) => de::Unexpected::Signed(*i),
+            Value::UInt(u) => de::Unexpected::Unsigned(*u),
+            Value::Float(f) => de::Unexpected::Float(*f),
+            Value::Seq(_) => de::Unexpected::Seq,
+            Value::Map(_) => de::Unexpected::Map,
+        };
+        // Name the allowed values, not the Rust enum (`enum Stability`).
+        let expected = format!("one of {}", one_of(variants));
+        let e = <DeError as de::Error>::invalid_type(unexpected, &expected.as_str());
+        Err(self.locate(e))
     }
 
     fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -333,7 +372,9 @@ impl<'a> MapAccess<'a> for Entries<'a> {
             node: &entry.value,
             parent_key: Some(entry.key_span),
         })
-        .map_err(|e| e.under(entry.key.clone()))
+        // An error raised after the value was read (a tag naming no variant) has no
+        // position yet: it is about this value, not the enclosing map.
+        .map_err(|e| e.at(entry.value.span).under(entry.key.clone()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -363,7 +404,7 @@ impl<'a> SeqAccess<'a> for Items<'a> {
             parent_key: None,
         })
         .map(Some)
-        .map_err(|e| e.under(index.to_string()))
+        .map_err(|e| e.at(node.span).under(index.to_string()))
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -940,3 +940,34 @@ impl Contract {
         }
     }
 }
+
+impl Contract {
+    /// Drops the bulky JSON bodies (schemas and examples), keeping identity, references and
+    /// every other field. Used when only workspace-wide checks follow, to keep memory flat.
+    pub fn strip_bodies(&mut self) {
+        match self {
+            Contract::Integration(c) => {
+                for s in [&mut c.config_schema, &mut c.secret_schema]
+                    .into_iter()
+                    .flatten()
+                {
+                    s.schema = Json::Null;
+                    s.example = None;
+                }
+            }
+            Contract::Operation(c) => {
+                c.io.input = None;
+                c.io.output = None;
+                c.io.params = None;
+                c.io.query = None;
+                c.io.headers = None;
+                c.examples = Vec::new();
+            }
+            Contract::Event(c) => {
+                c.payload = Json::Null;
+                c.examples = Vec::new();
+            }
+            Contract::Capability(_) | Contract::Feature(_) => {}
+        }
+    }
+}

@@ -131,8 +131,12 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        let docs = parse::parse(text, Format::Toml)
-            .map_err(|e| fail(e.code, e.message, e.span, e.help))?;
+        let docs = match parse::parse(text, Format::Toml) {
+            Ok(docs) => docs,
+            // Only comments: every key is optional.
+            Err(e) if e.code == "empty-file" => return Ok(Config::default()),
+            Err(e) => return Err(fail(e.code, e.message, e.span, e.help)),
+        };
         let config: Config = de::from_node(&docs[0])
             .map_err(|e| fail(e.code, e.message, e.span.unwrap_or_default(), e.help))?;
         Ok(config)

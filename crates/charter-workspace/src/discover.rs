@@ -117,6 +117,19 @@ fn walk(dir: &Path, skip_known: bool, files: &mut Vec<PathBuf>) -> Result<(), Di
                     || (e.file_type().is_dir() && (name == "node_modules" || name == "target")))
         });
     for entry in walker {
+        let entry = match entry {
+            // A link back to an ancestor folder: its files are visited by their real path.
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            // A dangling link: one bad link must not stop the run. A contract file is kept
+            // (reading it gives an `io` error naming it); anything else is skipped.
+            Err(e) if e.path().is_some_and(|p| p.is_symlink() && !p.exists()) => {
+                if let Some(p) = e.path().filter(|p| Format::from_path(p).is_some()) {
+                    files.push(p.to_path_buf());
+                }
+                continue;
+            }
+            other => other,
+        };
         let entry = entry.map_err(|e| DiscoverError::Io {
             path: e.path().unwrap_or(dir).display().to_string(),
             source: e

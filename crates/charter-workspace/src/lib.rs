@@ -8,6 +8,6 @@ pub mod refs;
 pub mod registry;
 
 pub use config::{Config, Level};
-pub use load::{DocContext, Loaded, SourceFile, Workspace};
+pub use load::{DocContext, Loaded, Retain, SourceFile, Workspace};
 pub use refs::{RefSite, RefTarget};
 pub use registry::Registry;

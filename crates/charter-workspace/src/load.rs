@@ -65,6 +65,15 @@ impl DocContext<'_> {
 
 pub type DocCheck<'a> = &'a (dyn Fn(&DocContext<'_>) -> Vec<Diagnostic> + Sync);
 
+/// How much of each contract to keep after its per-document checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retain {
+    /// Everything (for generation, diff, show).
+    Full,
+    /// Without schemas and examples (for validation alone: memory stays flat).
+    Summary,
+}
+
 #[derive(Debug)]
 pub struct Workspace {
     /// Folder of the `charter.toml`, or the first input folder.
@@ -127,9 +136,20 @@ impl Workspace {
     }
 
     /// Discovers and loads. `check` runs on every document that fits the model.
-    pub fn open(inputs: &[PathBuf], check: DocCheck<'_>) -> Result<Workspace, OpenError> {
+    pub fn open(
+        inputs: &[PathBuf],
+        check: DocCheck<'_>,
+        retain: Retain,
+    ) -> Result<Workspace, OpenError> {
         let (config, config_path, root, files) = Workspace::discover(inputs)?;
-        Ok(Workspace::load(config, config_path, root, &files, check))
+        Ok(Workspace::load(
+            config,
+            config_path,
+            root,
+            &files,
+            check,
+            retain,
+        ))
     }
 
     pub fn load(
@@ -138,10 +158,11 @@ impl Workspace {
         root: PathBuf,
         paths: &[PathBuf],
         check: DocCheck<'_>,
+        retain: Retain,
     ) -> Workspace {
         let results: Vec<FileResult> = paths
             .par_iter()
-            .map(|p| load_file(p, &config, check))
+            .map(|p| load_file(p, &config, check, retain))
             .collect();
         let mut files = Vec::with_capacity(results.len());
         let mut contracts = Vec::new();
@@ -192,7 +213,7 @@ struct FileResult {
     broken: Vec<String>,
 }
 
-fn load_file(path: &Path, config: &Config, check: DocCheck<'_>) -> FileResult {
+fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) -> FileResult {
     let display = display_path(path);
     let format = Format::from_path(path).unwrap_or(Format::Yaml);
     let mut out = FileResult {
@@ -262,7 +283,7 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>) -> FileResult {
     };
     for (doc_index, node) in docs.iter().enumerate() {
         match de::from_node::<Contract>(node) {
-            Ok(contract) => {
+            Ok(mut contract) => {
                 let ctx = DocContext {
                     file: &out.file,
                     text,
@@ -272,6 +293,9 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>) -> FileResult {
                 };
                 out.diagnostics.extend(check(&ctx));
                 let refs = refs::collect(&contract, &|p| node.locate(p, false));
+                if retain == Retain::Summary {
+                    contract.strip_bodies();
+                }
                 out.contracts.push(Loaded {
                     file: 0,
                     doc_index,

@@ -100,6 +100,11 @@ impl Registry {
         }
     }
 
+    /// Versions of a capability offered in the workspace (`None`: offered without a version).
+    pub fn capability_versions(&self, key: &str) -> &[Option<String>] {
+        self.capabilities.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     pub fn is_broken(&self, key: &str) -> bool {
         self.broken.contains(key)
     }

@@ -9,12 +9,19 @@ use std::process::ExitCode;
 
 use charter_diagnostics::Counts;
 use charter_workspace::load::OpenError;
-use charter_workspace::Workspace;
+use charter_workspace::{Retain, Workspace};
 
 /// Loads and validates; a broken charter.toml is reported like any other error (exit 1),
 /// a missing path is a usage error (exit 2).
 pub fn load(paths: &[PathBuf]) -> Result<Result<Workspace, ExitCode>, anyhow::Error> {
-    match charter_check::validate(paths) {
+    load_with(paths, Retain::Full)
+}
+
+pub fn load_with(
+    paths: &[PathBuf],
+    retain: Retain,
+) -> Result<Result<Workspace, ExitCode>, anyhow::Error> {
+    match charter_check::validate_with(paths, retain) {
         Ok(ws) => Ok(Ok(ws)),
         Err(OpenError::Config(d)) => {
             crate::output::diagnostics(&[*d]);

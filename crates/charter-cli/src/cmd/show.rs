@@ -24,7 +24,20 @@ pub fn run(reference: &str, workspace: &Path, json: bool) -> anyhow::Result<Exit
         };
         match &r.version {
             Some(v) if keys.contains(&r.key.as_str()) => {
-                bail!("`{}` has no version {v}{hint}", r.key)
+                let mut versions: Vec<&str> = ws
+                    .contracts
+                    .iter()
+                    .map(|l| l.contract.meta())
+                    .filter(|m| m.key == r.key)
+                    .map(|m| m.version.as_str())
+                    .collect();
+                versions.sort_unstable();
+                versions.dedup();
+                bail!(
+                    "`{}` has no version {v}; versions present: {}",
+                    r.key,
+                    versions.join(", ")
+                )
             }
             _ => bail!("no contract `{}` in {}{hint}", r.key, workspace.display()),
         }

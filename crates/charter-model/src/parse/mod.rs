@@ -65,10 +65,16 @@ impl ParseError {
 pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     let probe = &bytes[..bytes.len().min(8192)];
     if let Some(pos) = probe.iter().position(|&b| b == 0) {
+        let line = 1 + probe[..pos].iter().filter(|&&b| b == b'\n').count();
+        let col = pos
+            - probe[..pos]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |nl| nl + 1);
         return Err(ParseError::new(
             "binary-file",
             "this is a binary file, not a contract",
-            Span::new(pos, pos, 1, 1),
+            Span::new(pos, pos, line, col + 1),
         )
         .help("contract files are UTF-8 text in YAML, JSON or TOML; move binary files out of the contract folders"));
     }

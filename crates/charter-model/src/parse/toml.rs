@@ -12,6 +12,16 @@ pub(super) fn parse(text: &str, index: &LineIndex) -> Result<Vec<Node>, ParseErr
     let table = DeTable::parse(text).map_err(|e| {
         let r = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
+        // Same rule ID and wording as YAML and JSON duplicates.
+        if message == "duplicate key" {
+            let key = text.get(r.clone()).unwrap_or("").trim();
+            return ParseError::new(
+                "duplicate-key",
+                format!("duplicate key `{key}`"),
+                index.span(text, r.start, r.end),
+            )
+            .help("remove one of the two entries");
+        }
         ParseError::new(
             "syntax",
             format!("invalid TOML: {message}"),
@@ -24,6 +34,10 @@ pub(super) fn parse(text: &str, index: &LineIndex) -> Result<Vec<Node>, ParseErr
         count: 0,
     };
     let span = ctx.span(table.span());
+    if table.get_ref().is_empty() {
+        // Only comments: no document, as for a YAML file of comments.
+        return Ok(vec![]);
+    }
     let root = ctx.table(table.into_inner(), span, 0)?;
     Ok(vec![root])
 }

@@ -128,11 +128,38 @@ impl Builder<'_> {
     fn scan_error(&self, e: &ScanError) -> ParseError {
         let m = e.marker();
         let at = self.index.offset(self.text, m.line(), m.col());
-        ParseError::new(
+        // The scanner refuses flow nesting (`[[[[…`) past 255 levels before the builder's
+        // own depth check sees the events: that is nesting, not a syntax error.
+        if e.info() == "recursion limit exceeded" {
+            return super::too_deep(self.text, self.index, at);
+        }
+        // Line and column from the offset, so that a marker past the last line (an error at
+        // the end of a file without a final newline) names a position that exists.
+        let (line, col) = self.index.line_col(self.text, at);
+        let err = ParseError::new(
             "syntax",
             format!("invalid YAML: {}", e.info()),
-            Span::new(at, at, m.line(), m.col() + 1),
-        )
+            Span::new(at, at, line, col),
+        );
+        // Most YAML syntax errors inside a flow collection are a missing `]` or `}` on an
+        // earlier line: say where the collection opened.
+        let open_flow = self.stack.iter().rev().find_map(|f| {
+            let start = match f {
+                Frame::Seq { start, .. } | Frame::Map { start, .. } => start,
+            };
+            let c = self.text.as_bytes().get(start.start as usize).copied()?;
+            matches!(c, b'[' | b'{').then_some((c as char, *start))
+        });
+        match open_flow {
+            Some((c, start)) if (start.line as usize) < line || at >= self.text.len() => {
+                let close = if c == '[' { ']' } else { '}' };
+                err.help(format!(
+                    "the `{c}` at line {}, column {} is not closed: is a `{close}` missing?",
+                    start.line, start.col
+                ))
+            }
+            _ => err,
+        }
     }
 
     fn open(&mut self, span: Span) -> Result<(), ParseError> {
