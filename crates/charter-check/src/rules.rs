@@ -212,3 +212,39 @@ mod tests {
         }
     }
 }
+
+/// `docs/rules.md`, rendered from [`RULES`].
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Validation rules\n\n<!-- generated from crates/charter-check/src/rules.rs by `UPDATE_DOCS=1 cargo test -p charter-check`; do not edit -->\n\n\
+         Every diagnostic carries one of these IDs. `charter.toml` can change any rule's level:\n\n\
+         ```toml\n[rules]\n\"config-secret-field\" = \"error\"   # off | warn | error\n\"meta-category-missing\" = { integration = \"off\" }\n```\n\n\
+         | ID | default | what it checks |\n|---|---|---|\n",
+    );
+    for r in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            r.id,
+            r.severity.as_str(),
+            r.summary
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod docs_tests {
+    #[test]
+    fn rules_doc_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md");
+        let want = super::markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &want).expect("write docs/rules.md");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            have, want,
+            "docs/rules.md is stale: run UPDATE_DOCS=1 cargo test -p charter-check"
+        );
+    }
+}

@@ -3,6 +3,8 @@
 //! YAML, JSON and TOML all parse into [`Node`]; the typed model is deserialized from it
 //! (see [`crate::de`]) and every diagnostic finds its position through it.
 
+use compact_str::CompactString;
+
 use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,14 +20,15 @@ pub enum Value {
     Int(i64),
     UInt(u64),
     Float(f64),
-    Str(String),
+    /// Short strings (most keys and values) are stored inline, without an allocation.
+    Str(CompactString),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: CompactString,
     pub key_span: Span,
     pub value: Node,
 }
@@ -133,12 +136,12 @@ impl Node {
             Value::Float(f) => serde_json::Number::from_f64(*f)
                 .map(J::Number)
                 .unwrap_or(J::Null),
-            Value::Str(s) => J::String(s.clone()),
+            Value::Str(s) => J::String(s.to_string()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
                 entries
                     .iter()
-                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .map(|e| (e.key.to_string(), e.value.to_json()))
                     .collect(),
             ),
         }

@@ -36,7 +36,7 @@ fn key_pos(node: &Node, pointer: &str) -> (u32, u32) {
 }
 
 fn s(v: &str) -> Value {
-    Value::Str(v.to_string())
+    Value::Str(v.into())
 }
 
 // ------------------------------------------------------------------ YAML core schema

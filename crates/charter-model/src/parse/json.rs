@@ -46,7 +46,7 @@ fn convert(
     let (range, value) = match v {
         ast::Value::NullKeyword(n) => (n.range, Value::Null),
         ast::Value::BooleanLit(b) => (b.range, Value::Bool(b.value)),
-        ast::Value::StringLit(s) => (s.range, Value::Str(s.value.into_owned())),
+        ast::Value::StringLit(s) => (s.range, Value::Str(s.value.as_ref().into())),
         ast::Value::NumberLit(n) => (n.range, number(n.value)),
         ast::Value::Array(a) => {
             let mut items = Vec::with_capacity(a.elements.len());
@@ -62,7 +62,7 @@ fn convert(
                     ast::ObjectPropName::String(s) => span_of(s.range),
                     ast::ObjectPropName::Word(w) => span_of(w.range),
                 };
-                let key = p.name.into_string();
+                let key = p.name.into_string().into();
                 let value = convert(p.value, text, index, count)?;
                 map.push(key, key_span, value)?;
             }

@@ -194,11 +194,16 @@ fn too_many_nodes(span: Span) -> ParseError {
 #[derive(Default)]
 pub(crate) struct MapBuilder {
     pub entries: Vec<crate::node::Entry>,
-    seen: Option<std::collections::HashMap<String, usize>>,
+    seen: Option<std::collections::HashMap<compact_str::CompactString, usize>>,
 }
 
 impl MapBuilder {
-    pub fn push(&mut self, key: String, key_span: Span, value: Node) -> Result<(), ParseError> {
+    pub fn push(
+        &mut self,
+        key: compact_str::CompactString,
+        key_span: Span,
+        value: Node,
+    ) -> Result<(), ParseError> {
         let dup = if self.entries.len() < 16 {
             self.entries.iter().position(|e| e.key == key)
         } else {

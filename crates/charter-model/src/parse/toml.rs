@@ -58,7 +58,7 @@ impl Ctx<'_> {
         for (k, v) in table {
             let key_span = self.span(k.span());
             let value = self.value(v, depth + 1)?;
-            map.push(k.into_inner().into_owned(), key_span, value)?;
+            map.push(k.get_ref().as_ref().into(), key_span, value)?;
         }
         Ok(Node::new(span, Value::Map(map.entries)))
     }
@@ -73,7 +73,7 @@ impl Ctx<'_> {
             return Err(super::too_deep(self.text, self.index, span.start as usize));
         }
         let value = match v.into_inner() {
-            DeValue::String(s) => Value::Str(s.into_owned()),
+            DeValue::String(s) => Value::Str(s.as_ref().into()),
             DeValue::Integer(i) => {
                 let digits = i.as_str().replace('_', "");
                 match i64::from_str_radix(&digits, i.radix()) {
@@ -95,7 +95,7 @@ impl Ctx<'_> {
             }
             DeValue::Boolean(b) => Value::Bool(b),
             // Dates are kept as their RFC 3339 text, which is what the contract fields expect.
-            DeValue::Datetime(d) => Value::Str(d.to_string()),
+            DeValue::Datetime(d) => Value::Str(d.to_string().into()),
             DeValue::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {

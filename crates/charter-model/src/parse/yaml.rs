@@ -19,7 +19,7 @@ enum Frame {
         start: Span,
         anchor: usize,
         map: MapBuilder,
-        key: Option<(String, Span)>,
+        key: Option<(compact_str::CompactString, Span)>,
     },
 }
 
@@ -191,11 +191,11 @@ impl Builder<'_> {
                 None => {
                     let text = match node.value {
                         Value::Str(s) => s,
-                        Value::Int(i) => i.to_string(),
-                        Value::UInt(u) => u.to_string(),
-                        Value::Float(f) => f.to_string(),
-                        Value::Bool(b) => b.to_string(),
-                        Value::Null => "null".to_string(),
+                        Value::Int(i) => i.to_string().into(),
+                        Value::UInt(u) => u.to_string().into(),
+                        Value::Float(f) => f.to_string().into(),
+                        Value::Bool(b) => b.to_string().into(),
+                        Value::Null => "null".into(),
                         Value::Seq(_) | Value::Map(_) => {
                             return Err(ParseError::new(
                                 "syntax",
@@ -216,13 +216,13 @@ impl Builder<'_> {
 /// Resolves a scalar by the YAML 1.2 core schema (so `yes`, `on` and `2024-01-01` stay strings).
 fn resolve(raw: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
-        Some("str") => return Value::Str(raw.to_string()),
+        Some("str") => return Value::Str(raw.into()),
         Some("null") => return Value::Null,
         Some("bool") | Some("int") | Some("float") => return plain(raw),
         _ => {}
     }
     if style != ScalarStyle::Plain {
-        return Value::Str(raw.to_string());
+        return Value::Str(raw.into());
     }
     plain(raw)
 }
@@ -241,7 +241,7 @@ fn plain(raw: &str) -> Value {
     }
     let first = raw.as_bytes()[0];
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::Str(raw.to_string());
+        return Value::Str(raw.into());
     }
     if let Some(oct) = raw.strip_prefix("0o") {
         if let Ok(i) = i64::from_str_radix(oct, 8) {
@@ -267,7 +267,7 @@ fn plain(raw: &str) -> Value {
             return Value::Float(f);
         }
     }
-    Value::Str(raw.to_string())
+    Value::Str(raw.into())
 }
 
 /// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` from the core schema.
