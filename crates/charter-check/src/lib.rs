@@ -65,14 +65,20 @@ pub fn apply_levels(ws: &mut Workspace) {
         return;
     }
     let config = &ws.config;
+    // Contracts by file, so that finding the kind of a diagnostic's contract is cheap.
+    let mut by_file: std::collections::HashMap<&str, Vec<&charter_workspace::Loaded>> =
+        std::collections::HashMap::new();
+    for l in &ws.contracts {
+        by_file
+            .entry(ws.files[l.file].path.as_str())
+            .or_default()
+            .push(l);
+    }
     let kind_at = |d: &Diagnostic| -> Option<&'static str> {
-        ws.contracts
+        by_file
+            .get(d.primary.file.as_str())?
             .iter()
-            .find(|l| {
-                ws.files[l.file].path == d.primary.file
-                    && l.span.start <= d.primary.span.start
-                    && d.primary.span.start <= l.span.end
-            })
+            .find(|l| l.span.start <= d.primary.span.start && d.primary.span.start <= l.span.end)
             .map(|l| l.contract.kind().as_str())
     };
     let mut kept = Vec::with_capacity(ws.diagnostics.len());

@@ -789,12 +789,19 @@ pub struct OperationTransport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum HttpMethod {
+    #[serde(alias = "get")]
     Get,
+    #[serde(alias = "post")]
     Post,
+    #[serde(alias = "put")]
     Put,
+    #[serde(alias = "patch")]
     Patch,
+    #[serde(alias = "delete")]
     Delete,
+    #[serde(alias = "head")]
     Head,
+    #[serde(alias = "options")]
     Options,
 }
 
