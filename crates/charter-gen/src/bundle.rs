@@ -71,8 +71,8 @@ impl<'c> Bundler<'c> {
     pub fn bundle(&mut self, schema: &Value, base_dir: &Path, local: Option<&str>) -> Value {
         let mut out = schema.clone();
         if let Value::Object(m) = &mut out {
-            m.remove("$schema");
-            m.remove("$id");
+            m.shift_remove("$schema");
+            m.shift_remove("$id");
         }
         self.walk(&mut out, base_dir, local);
         out

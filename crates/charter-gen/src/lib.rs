@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod docs;
+pub mod jsonschema;
 pub mod naming;
 pub mod openapi;
 pub mod output;
@@ -31,7 +32,7 @@ impl Default for Options {
 }
 
 /// Surfaces this build of Charter can generate.
-pub const SURFACES: &[&str] = &["docs", "openapi"];
+pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
@@ -50,6 +51,7 @@ pub fn generate(
         match s.as_str() {
             "docs" => files.extend(docs::generate(ws, opts)),
             "openapi" => files.extend(openapi::generate(ws, opts)),
+            "jsonschema" => files.extend(jsonschema::generate(ws, opts)),
             other => return Err(GenError::UnknownSurface(other.to_string())),
         }
     }
