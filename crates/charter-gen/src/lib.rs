@@ -8,6 +8,7 @@ pub mod jsonschema;
 pub mod naming;
 pub mod openapi;
 pub mod output;
+pub mod typescript;
 
 pub use output::{check, write, Drift, GeneratedFile};
 
@@ -32,7 +33,7 @@ impl Default for Options {
 }
 
 /// Surfaces this build of Charter can generate.
-pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema"];
+pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema", "typescript"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
@@ -52,6 +53,7 @@ pub fn generate(
             "docs" => files.extend(docs::generate(ws, opts)),
             "openapi" => files.extend(openapi::generate(ws, opts)),
             "jsonschema" => files.extend(jsonschema::generate(ws, opts)),
+            "typescript" => files.extend(typescript::generate(ws, opts)),
             other => return Err(GenError::UnknownSurface(other.to_string())),
         }
     }
