@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod docs;
 pub mod jsonschema;
+pub mod mcp;
 pub mod naming;
 pub mod openapi;
 pub mod output;
@@ -33,7 +34,7 @@ impl Default for Options {
 }
 
 /// Surfaces this build of Charter can generate.
-pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema", "typescript"];
+pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema", "typescript", "mcp"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
@@ -54,6 +55,7 @@ pub fn generate(
             "openapi" => files.extend(openapi::generate(ws, opts)),
             "jsonschema" => files.extend(jsonschema::generate(ws, opts)),
             "typescript" => files.extend(typescript::generate(ws, opts)),
+            "mcp" => files.extend(mcp::generate(ws, opts)),
             other => return Err(GenError::UnknownSurface(other.to_string())),
         }
     }
