@@ -104,3 +104,22 @@ fn check_names_an_edited_file() {
         "{stderr}"
     );
 }
+
+#[test]
+fn locale_flag_picks_the_docs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = charter(&["generate", "docs", "--locale", "fr"], dir.path());
+    assert!(fr.status.success());
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join("docs/html/integration/payments.stripe@1.0.0.html"),
+    )
+    .unwrap();
+    assert!(page.contains("<html lang=\"fr\">"));
+    assert!(page.contains("<h2>Limites de débit et quotas</h2>"));
+    let bad = charter(&["generate", "docs", "--locale", "xx"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("unknown locale `xx` (available: en, fr)")
+    );
+}

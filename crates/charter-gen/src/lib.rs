@@ -4,6 +4,8 @@
 
 pub mod bundle;
 pub mod docs;
+pub mod html;
+pub mod i18n;
 pub mod jsonschema;
 pub mod mcp;
 pub mod naming;
@@ -40,6 +42,8 @@ pub const SURFACES: &[&str] = &["docs", "openapi", "jsonschema", "typescript", "
 pub enum GenError {
     #[error("unknown surface `{0}` (available: {list})", list = SURFACES.join(", "))]
     UnknownSurface(String),
+    #[error("unknown locale `{0}` (available: {list})", list = i18n::LOCALES.join(", "))]
+    UnknownLocale(String),
 }
 
 /// Generates the named surfaces, files sorted by path.
@@ -51,7 +55,12 @@ pub fn generate(
     let mut files = Vec::new();
     for s in surfaces {
         match s.as_str() {
-            "docs" => files.extend(docs::generate(ws, opts)),
+            "docs" => {
+                let catalog = i18n::Catalog::for_locale(&opts.locale)
+                    .ok_or_else(|| GenError::UnknownLocale(opts.locale.clone()))?;
+                files.extend(docs::generate(ws, opts));
+                files.extend(html::generate(ws, catalog));
+            }
             "openapi" => files.extend(openapi::generate(ws, opts)),
             "jsonschema" => files.extend(jsonschema::generate(ws, opts)),
             "typescript" => files.extend(typescript::generate(ws, opts)),
