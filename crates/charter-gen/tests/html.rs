@@ -83,6 +83,15 @@ fn operation_page_shows_route_tool_errors_and_examples() {
 }
 
 #[test]
+fn a_schema_in_another_file_is_shown_by_name() {
+    let ws = common::examples();
+    let files = docs(&ws, "en");
+    let page = &common::file(&files, "docs/html/operation/commerce.charge.get@1.0.0.html").contents;
+    assert!(page.contains("<h2>Output</h2>\n<p><code>Charge</code></p>\n<table>"));
+    assert!(page.contains("<tr><td><code>amountRefunded</code></td><td>integer</td><td>yes</td>"));
+}
+
+#[test]
 fn french_labels() {
     let ws = common::examples();
     let files = docs(&ws, "fr");

@@ -53,7 +53,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     let _ = write!(body, "<h2>{}</h2>\n{}", esc(t.t("summary")), facts(&rows));
     match c {
         Contract::Integration(i) => body.push_str(&super::integration::render(site, i)),
-        Contract::Operation(o) => body.push_str(&operation(site, o)),
+        Contract::Operation(o) => body.push_str(&operation(site, l, o)),
         Contract::Event(e) => body.push_str(&event(site, e)),
         Contract::Capability(cap) => {
             if !cap.provides.is_empty() {
@@ -119,7 +119,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     layout(site, &title, 1, &body, "")
 }
 
-fn operation(site: &Site<'_>, o: &Operation) -> String {
+fn operation(site: &Site<'_>, l: &Loaded, o: &Operation) -> String {
     let t = &site.t;
     let m = &o.meta;
     let mut out = String::new();
@@ -199,7 +199,7 @@ fn operation(site: &Site<'_>, o: &Operation) -> String {
                 out,
                 "<h2>{}</h2>\n{}",
                 esc(t.t(label)),
-                schema_table(site, s)
+                resolved_table(site, l, s)
             );
         }
     }
@@ -284,4 +284,23 @@ fn event(site: &Site<'_>, e: &Event) -> String {
         }
     }
     out
+}
+
+/// The table of a schema; a schema that only names another file shows that file's name
+/// and properties.
+fn resolved_table(site: &Site<'_>, l: &Loaded, schema: &serde_json::Value) -> String {
+    let mut cache = crate::bundle::FileCache::default();
+    let mut b = crate::bundle::Bundler::new(&mut cache, "#/$defs/");
+    let bundled = b.bundle(schema, &crate::bundle::contract_dir(site.ws, l), None);
+    let target = bundled
+        .as_object()
+        .filter(|o| o.len() == 1)
+        .and_then(|o| o.get("$ref"))
+        .and_then(serde_json::Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+        .and_then(|name| b.defs.get(name).map(|d| (name.to_string(), d.clone())));
+    match target {
+        Some((name, def)) => format!("<p>{}</p>\n{}", code(&name), schema_table(site, &def)),
+        None => schema_table(site, schema),
+    }
 }
