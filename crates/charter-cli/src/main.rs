@@ -102,6 +102,10 @@ enum Command {
         /// Change nothing; exit 1 when generated files are missing, extra or different.
         #[arg(long)]
         check: bool,
+        /// Language of the HTML docs labels: en, fr (default: `generate.locale` from
+        /// charter.toml, else en).
+        #[arg(long)]
+        locale: Option<String>,
     },
 }
 
@@ -140,7 +144,8 @@ fn main() -> ExitCode {
             workspace,
             out,
             check,
-        } => cmd::generate::run(&workspace, &surfaces, out.as_deref(), check),
+            locale,
+        } => cmd::generate::run(&workspace, &surfaces, out.as_deref(), check, locale),
     };
     match result {
         Ok(code) => code,

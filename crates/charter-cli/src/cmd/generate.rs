@@ -10,6 +10,7 @@ pub fn run(
     surfaces: &[String],
     out: Option<&Path>,
     check: bool,
+    locale: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let ws = match super::load(&[workspace.to_path_buf()])? {
         Ok(ws) => ws,
@@ -34,7 +35,7 @@ pub fn run(
         surfaces.to_vec()
     };
     let opts = charter_gen::Options {
-        locale: ws.config.generate.locale.clone(),
+        locale: locale.unwrap_or_else(|| ws.config.generate.locale.clone()),
     };
     let files = charter_gen::generate(&ws, &known, &opts)?;
     let out_dir = match out {
