@@ -45,6 +45,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Run the lint rules (style and governance advice) on contract files.
+    Lint {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List the lint rules with their default levels.
+    Rules {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the documentation of one lint rule.
+    Rule { id: String },
     /// List the contracts of the workspace.
     List {
         /// Files or folders (default: the current folder).
@@ -105,6 +120,9 @@ fn main() -> ExitCode {
     output::set_color(cli.color);
     let result = match cli.command {
         Command::Validate { paths, format } => cmd::validate::run(&paths, format),
+        Command::Lint { paths, format } => cmd::lint::run(&paths, format),
+        Command::Rules { json } => cmd::lint::list(json),
+        Command::Rule { id } => cmd::lint::show(&id),
         Command::List {
             paths,
             kind,

@@ -1,5 +1,6 @@
 pub mod generate;
 pub mod init;
+pub mod lint;
 pub mod list;
 pub mod show;
 pub mod validate;
