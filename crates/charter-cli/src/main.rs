@@ -52,6 +52,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Compare contracts with a base (git ref or folder) and classify every change.
+    Diff {
+        /// Workspace folder (default: the current folder).
+        path: Option<PathBuf>,
+        /// Base: a git ref (branch, tag, commit) or a folder.
+        #[arg(long)]
+        base: String,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also gate contracts that were below `stable` in the base.
+        #[arg(long)]
+        include_unstable: bool,
+    },
     /// List the lint rules with their default levels.
     Rules {
         /// Print JSON.
@@ -121,6 +134,17 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { paths, format } => cmd::validate::run(&paths, format),
         Command::Lint { paths, format } => cmd::lint::run(&paths, format),
+        Command::Diff {
+            path,
+            base,
+            format,
+            include_unstable,
+        } => cmd::diff::run(
+            &cmd::diff::path_or_dot(path),
+            &base,
+            format,
+            include_unstable,
+        ),
         Command::Rules { json } => cmd::lint::list(json),
         Command::Rule { id } => cmd::lint::show(&id),
         Command::List {

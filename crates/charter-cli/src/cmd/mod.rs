@@ -1,3 +1,4 @@
+pub mod diff;
 pub mod generate;
 pub mod init;
 pub mod lint;
