@@ -65,6 +65,22 @@ enum Command {
         #[arg(long)]
         include_unstable: bool,
     },
+    /// The pull-request gate: validation, lint, breaking changes (with --base), drift.
+    Ci {
+        /// Workspace folder (default: the current folder).
+        path: Option<PathBuf>,
+        /// Base for breaking changes: a git ref or a folder.
+        #[arg(long)]
+        base: Option<String>,
+        #[arg(long, value_enum, default_value_t = cmd::ci::CiFormat::Text)]
+        format: cmd::ci::CiFormat,
+        /// What fails the gate.
+        #[arg(long, value_enum, default_value_t = cmd::ci::CiFailOn::Errors)]
+        fail_on: cmd::ci::CiFailOn,
+        /// Also gate contracts that were below `stable` in the base.
+        #[arg(long)]
+        include_unstable: bool,
+    },
     /// List the lint rules with their default levels.
     Rules {
         /// Print JSON.
@@ -143,6 +159,19 @@ fn main() -> ExitCode {
             &cmd::diff::path_or_dot(path),
             &base,
             format,
+            include_unstable,
+        ),
+        Command::Ci {
+            path,
+            base,
+            format,
+            fail_on,
+            include_unstable,
+        } => cmd::ci::ci(
+            &cmd::diff::path_or_dot(path),
+            base.as_deref(),
+            format,
+            fail_on,
             include_unstable,
         ),
         Command::Rules { json } => cmd::lint::list(json),

@@ -1,3 +1,4 @@
+pub mod ci;
 pub mod diff;
 pub mod generate;
 pub mod init;
