@@ -50,6 +50,50 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Run the lint rules (style and governance advice) on contract files.
+    Lint {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Compare contracts with a base (git ref or folder) and classify every change.
+    Diff {
+        /// Workspace folder (default: the current folder).
+        path: Option<PathBuf>,
+        /// Base: a git ref (branch, tag, commit) or a folder.
+        #[arg(long)]
+        base: String,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also gate contracts that were below `stable` in the base.
+        #[arg(long)]
+        include_unstable: bool,
+    },
+    /// The pull-request gate: validation, lint, breaking changes (with --base), drift.
+    Ci {
+        /// Workspace folder (default: the current folder).
+        path: Option<PathBuf>,
+        /// Base for breaking changes: a git ref or a folder.
+        #[arg(long)]
+        base: Option<String>,
+        #[arg(long, value_enum, default_value_t = cmd::ci::CiFormat::Text)]
+        format: cmd::ci::CiFormat,
+        /// What fails the gate.
+        #[arg(long, value_enum, default_value_t = cmd::ci::CiFailOn::Errors)]
+        fail_on: cmd::ci::CiFailOn,
+        /// Also gate contracts that were below `stable` in the base.
+        #[arg(long)]
+        include_unstable: bool,
+    },
+    /// List the lint rules with their default levels.
+    Rules {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the documentation of one lint rule.
+    Rule { id: String },
     /// List the contracts of the workspace.
     List {
         /// Files or folders (default: the current folder).
@@ -114,6 +158,33 @@ fn main() -> ExitCode {
     output::set_color(cli.color);
     let result = match cli.command {
         Command::Validate { paths, format } => cmd::validate::run(&paths, format),
+        Command::Lint { paths, format } => cmd::lint::run(&paths, format),
+        Command::Diff {
+            path,
+            base,
+            format,
+            include_unstable,
+        } => cmd::diff::run(
+            &cmd::diff::path_or_dot(path),
+            &base,
+            format,
+            include_unstable,
+        ),
+        Command::Ci {
+            path,
+            base,
+            format,
+            fail_on,
+            include_unstable,
+        } => cmd::ci::ci(
+            &cmd::diff::path_or_dot(path),
+            base.as_deref(),
+            format,
+            fail_on,
+            include_unstable,
+        ),
+        Command::Rules { json } => cmd::lint::list(json),
+        Command::Rule { id } => cmd::lint::show(&id),
         Command::List {
             paths,
             kind,

@@ -1,5 +1,8 @@
+pub mod ci;
+pub mod diff;
 pub mod generate;
 pub mod init;
+pub mod lint;
 pub mod list;
 pub mod show;
 pub mod validate;
