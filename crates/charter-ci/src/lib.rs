@@ -152,7 +152,11 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         v.extend(charter_lint::check_document(ctx));
         v
     };
-    let mut ws = match Workspace::open(std::slice::from_ref(&opts.path), &check) {
+    let mut ws = match Workspace::open(
+        std::slice::from_ref(&opts.path),
+        &check,
+        charter_workspace::Retain::Full,
+    ) {
         Ok(ws) => ws,
         Err(OpenError::Config(d)) => {
             return Ok(CiRun {

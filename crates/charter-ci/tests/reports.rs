@@ -169,7 +169,10 @@ fn drift_is_reported_when_the_output_folder_exists() {
     std::fs::create_dir_all(h.path().join("generated")).unwrap();
     std::fs::write(h.path().join("generated/stale.md"), "old").unwrap();
     let r = run(&options(h.path(), None, FailOn::Errors)).unwrap();
-    assert_eq!(r.drift_checked, ["docs"]);
+    assert_eq!(
+        r.drift_checked,
+        ["docs", "openapi", "jsonschema", "typescript", "mcp"]
+    );
     let drift: Vec<&str> = r
         .diagnostics
         .iter()

@@ -354,7 +354,10 @@ fn generate_unknown_surface_is_a_usage_error() {
     assert_eq!(ws.run(&["init", "."]).code, 0);
     let r = ws.run(&["generate", "pdf"]);
     assert_eq!(r.code, 2);
-    assert_eq!(r.stderr, "error: unknown surface `pdf` (available: docs, openapi, jsonschema, typescript, mcp)\n");
+    assert_eq!(
+        r.stderr,
+        "error: unknown surface `pdf` (available: docs, openapi, jsonschema, typescript, mcp)\n"
+    );
 }
 
 #[test]

@@ -338,7 +338,11 @@ pub fn diff_workspaces(base: &Workspace, head: &Workspace, opts: &Options) -> Re
 
 /// Loads a workspace for comparison (no validation checks run).
 pub fn load(root: &std::path::Path) -> Result<Workspace, charter_workspace::load::OpenError> {
-    Workspace::open(&[root.to_path_buf()], &|_| Vec::new())
+    Workspace::open(
+        &[root.to_path_buf()],
+        &|_| Vec::new(),
+        charter_workspace::Retain::Full,
+    )
 }
 
 /// The `charter diff --format json` document, schema `charter.diff/v1`.

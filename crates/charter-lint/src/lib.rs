@@ -150,7 +150,7 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
 pub fn lint(
     inputs: &[std::path::PathBuf],
 ) -> Result<Workspace, charter_workspace::load::OpenError> {
-    let mut ws = Workspace::open(inputs, &check_document)?;
+    let mut ws = Workspace::open(inputs, &check_document, charter_workspace::Retain::Full)?;
     let more = check_workspace(&ws);
     ws.diagnostics.extend(more);
     charter_diagnostics::sort(&mut ws.diagnostics);

@@ -60,6 +60,7 @@ pub fn workspace(rule: &Rule, files: &[(&str, &str)]) -> Vec<String> {
         dir.path().to_path_buf(),
         &paths,
         &|_| Vec::new(),
+        charter_workspace::Retain::Full,
     );
     assert!(
         ws.diagnostics.is_empty(),
