@@ -15,7 +15,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Charter: spec-first contracts for APIs, events and integrations.
 #[derive(Parser)]
-#[command(name = "charter", version, about, long_about = None)]
+#[command(
+    name = "charter",
+    version,
+    about = "Charter: spec-first contracts for APIs, events and integrations",
+    long_about = None
+)]
 struct Cli {
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
