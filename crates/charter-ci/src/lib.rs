@@ -184,11 +184,13 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
                     base: b.clone(),
                     source,
                 })?;
-            let bw = charter_diff::load(&base.root).map_err(|source| CiError::BaseOpen {
-                base: b.clone(),
-                source,
+            let bw = charter_diff::load_changed(&base.root, &ws).map_err(|source| {
+                CiError::BaseOpen {
+                    base: b.clone(),
+                    source,
+                }
             })?;
-            let report = charter_diff::diff_workspaces(
+            let report = charter_diff::diff_changed(
                 &bw,
                 &ws,
                 &Options {
