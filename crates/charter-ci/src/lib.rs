@@ -147,6 +147,16 @@ fn source_of(code: &str) -> Source {
 /// Runs the gate. Errors are usage and I/O failures (exit 2); a broken `charter.toml` is
 /// reported as a diagnostic.
 pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
+    let timings = std::env::var_os("CHARTER_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let phase = |name: &str| {
+        if timings {
+            eprintln!(
+                "timing: {name} at {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    };
     let check = |ctx: &charter_workspace::DocContext<'_>| {
         let mut v = charter_check::check_document(ctx);
         v.extend(charter_lint::check_document(ctx));
@@ -167,6 +177,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         }
         Err(e) => return Err(e.into()),
     };
+    phase("loaded, validated and linted documents");
     let mut more = charter_check::check_workspace(&ws);
     more.extend(charter_lint::check_workspace(&ws));
     ws.diagnostics.extend(more);
@@ -177,6 +188,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         .map(|d| (source_of(&d.code), d.clone()))
         .collect();
 
+    phase("workspace rules");
     let diff = match &opts.base {
         Some(b) => {
             let base =
@@ -209,6 +221,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         None => None,
     };
 
+    phase("diff");
     let validation_errors = diagnostics
         .iter()
         .any(|(s, d)| *s == Source::Validation && d.severity == Severity::Error);
@@ -238,6 +251,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         );
         drift_checked = surfaces;
     }
+    phase("drift");
     diagnostics.sort_by(|(_, a), (_, b)| {
         a.sort_key()
             .cmp(&b.sort_key())

@@ -8,6 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// Loading is allocation-heavy and parallel; mimalloc keeps threads off one malloc lock.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Charter: spec-first contracts for APIs, events and integrations.
 #[derive(Parser)]
 #[command(name = "charter", version, about, long_about = None)]
