@@ -301,7 +301,7 @@ fn diff_keys(
                 let c = place(
                     "contract-removed",
                     "/meta/key".into(),
-                    format!("{kind} `{key}` {} was removed", bl.contract.meta().version),
+                    format!("version {} was removed", bl.contract.meta().version),
                     bl,
                     false,
                 );
@@ -311,7 +311,7 @@ fn diff_keys(
                 let c = place(
                     "contract-added",
                     "/meta/key".into(),
-                    format!("{kind} `{key}` {} was added", hl.contract.meta().version),
+                    format!("version {} was added", hl.contract.meta().version),
                     hl,
                     true,
                 );
