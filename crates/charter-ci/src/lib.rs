@@ -116,8 +116,15 @@ pub struct CiRun {
 
 impl CiRun {
     pub fn counts(&self) -> Counts {
-        let diags: Vec<Diagnostic> = self.diagnostics.iter().map(|(_, d)| d.clone()).collect();
-        Counts::of(&diags)
+        let mut c = Counts::default();
+        for (_, d) in &self.diagnostics {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
     }
     pub fn breaking(&self) -> usize {
         self.diff
@@ -147,6 +154,16 @@ fn source_of(code: &str) -> Source {
 /// Runs the gate. Errors are usage and I/O failures (exit 2); a broken `charter.toml` is
 /// reported as a diagnostic.
 pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
+    let timings = std::env::var_os("CHARTER_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let phase = |name: &str| {
+        if timings {
+            eprintln!(
+                "timing: {name} at {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    };
     let check = |ctx: &charter_workspace::DocContext<'_>| {
         let mut v = charter_check::check_document(ctx);
         v.extend(charter_lint::check_document(ctx));
@@ -171,6 +188,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         }
         Err(e) => return Err(e.into()),
     };
+    phase("loaded, validated and linted documents");
     let mut more = charter_check::check_workspace(&ws);
     more.extend(charter_lint::check_workspace(&ws));
     ws.diagnostics.extend(more);
@@ -181,6 +199,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         .map(|d| (source_of(&d.code), d.clone()))
         .collect();
 
+    phase("workspace rules");
     let diff = match &opts.base {
         Some(b) => {
             let base =
@@ -188,11 +207,13 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
                     base: b.clone(),
                     source,
                 })?;
-            let bw = charter_diff::load(&base.root).map_err(|source| CiError::BaseOpen {
-                base: b.clone(),
-                source,
+            let bw = charter_diff::load_changed(&base.root, &ws).map_err(|source| {
+                CiError::BaseOpen {
+                    base: b.clone(),
+                    source,
+                }
             })?;
-            let report = charter_diff::diff_workspaces(
+            let report = charter_diff::diff_changed(
                 &bw,
                 &ws,
                 &Options {
@@ -211,6 +232,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         None => None,
     };
 
+    phase("diff");
     let validation_errors = diagnostics
         .iter()
         .any(|(s, d)| *s == Source::Validation && d.severity == Severity::Error);
@@ -240,6 +262,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         );
         drift_checked = surfaces;
     }
+    phase("drift");
     diagnostics.sort_by(|(_, a), (_, b)| {
         a.sort_key()
             .cmp(&b.sort_key())

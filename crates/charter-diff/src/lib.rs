@@ -11,7 +11,8 @@ mod contract;
 pub mod rules;
 mod schema;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use charter_diagnostics::{Diagnostic, Label, Severity};
 use charter_model::{parse, Contract, Kind, Node, Span, Stability};
@@ -218,9 +219,27 @@ impl<'w> Locator<'w> {
 
 /// Compares the base workspace with the head workspace.
 pub fn diff_workspaces(base: &Workspace, head: &Workspace, opts: &Options) -> Report {
+    diff_keys(base, head, opts, None)
+}
+
+/// Compares a base loaded with [`load_changed`] with the head: only the keys that may have
+/// changed are compared.
+pub fn diff_changed(base: &ChangedBase, head: &Workspace, opts: &Options) -> Report {
+    diff_keys(&base.workspace, head, opts, Some(&base.keys))
+}
+
+fn diff_keys(
+    base: &Workspace,
+    head: &Workspace,
+    opts: &Options,
+    only: Option<&HashSet<(Kind, String)>>,
+) -> Report {
     let include_unstable =
         opts.include_unstable || head.config.rule_level(EXEMPT_SETTING, None) == Some(Level::Off);
-    let mut keys: Vec<&(Kind, String)> = base.registry.keys().chain(head.registry.keys()).collect();
+    let mut keys: Vec<&(Kind, String)> = match only {
+        Some(set) => set.iter().collect(),
+        None => base.registry.keys().chain(head.registry.keys()).collect(),
+    };
     keys.sort();
     keys.dedup();
     let mut report = Report::default();
@@ -248,11 +267,11 @@ pub fn diff_workspaces(base: &Workspace, head: &Workspace, opts: &Options) -> Re
                     )
                 } else {
                     let f = base.file_of(side);
-                    let rel = f.abs.strip_prefix(&base.root).unwrap_or(&f.abs);
-                    (
-                        display_path(&head.root.join(rel)),
-                        base_loc.span(side, &pointer),
-                    )
+                    let file = match relative_to(&f.abs, &base.root) {
+                        Some(rel) => head_display(head, &rel),
+                        None => f.path.clone(),
+                    };
+                    (file, base_loc.span(side, &pointer))
                 };
                 let rule_class = rules::class_of(rule);
                 let class = if exempt && rule_class == Class::Breaking {
@@ -282,7 +301,7 @@ pub fn diff_workspaces(base: &Workspace, head: &Workspace, opts: &Options) -> Re
                 let c = place(
                     "contract-removed",
                     "/meta/key".into(),
-                    format!("{kind} `{key}` {} was removed", bl.contract.meta().version),
+                    format!("version {} was removed", bl.contract.meta().version),
                     bl,
                     false,
                 );
@@ -292,7 +311,7 @@ pub fn diff_workspaces(base: &Workspace, head: &Workspace, opts: &Options) -> Re
                 let c = place(
                     "contract-added",
                     "/meta/key".into(),
-                    format!("{kind} `{key}` {} was added", hl.contract.meta().version),
+                    format!("version {} was added", hl.contract.meta().version),
                     hl,
                     true,
                 );
@@ -385,4 +404,134 @@ impl Report {
             bumps: &self.bumps,
         }
     }
+}
+
+fn canonical(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
+}
+
+/// `path` relative to `root`, both resolved.
+fn relative_to(path: &Path, root: &Path) -> Option<PathBuf> {
+    let (p, r) = (canonical(path)?, canonical(root)?);
+    p.strip_prefix(&r).ok().map(Path::to_path_buf)
+}
+
+/// How the head would show a path relative to its root (the same prefix its files use).
+fn head_display(head: &Workspace, rel: &Path) -> String {
+    let prefix = head
+        .files
+        .iter()
+        .find_map(|f| {
+            let r = relative_to(&f.abs, &head.root)?;
+            let shown = f.abs.to_string_lossy();
+            let tail = r.to_string_lossy();
+            shown.strip_suffix(tail.as_ref()).map(String::from)
+        })
+        .unwrap_or_default();
+    display_path(Path::new(&format!("{prefix}{}", rel.display())))
+}
+
+/// A base workspace that holds only what may differ from the head: the contracts of the
+/// base files whose bytes differ from the head's file at the same place (or that the head
+/// does not have), plus, for the keys those touch, the head's contracts from identical files
+/// (identical bytes, identical contracts).
+pub struct ChangedBase {
+    pub workspace: Workspace,
+    /// The (kind, key) pairs worth comparing.
+    pub keys: HashSet<(Kind, String)>,
+    /// Base files read, and how many of them differ from the head.
+    pub files: usize,
+    pub changed_files: usize,
+}
+
+/// Loads the base at `root` incrementally against an already loaded `head`.
+pub fn load_changed(
+    root: &Path,
+    head: &Workspace,
+) -> Result<ChangedBase, charter_workspace::load::OpenError> {
+    let (config, config_path, base_root, files) = Workspace::discover(&[root.to_path_buf()])?;
+    let head_root = canonical(&head.root).unwrap_or_else(|| head.root.clone());
+    let base_canon = canonical(&base_root).unwrap_or_else(|| base_root.clone());
+    let same = |f: &PathBuf| -> bool {
+        let Some(rel) =
+            canonical(f).and_then(|p| p.strip_prefix(&base_canon).ok().map(Path::to_path_buf))
+        else {
+            return false;
+        };
+        let other = head_root.join(rel);
+        match (std::fs::metadata(f), std::fs::metadata(&other)) {
+            (Ok(a), Ok(b)) if a.len() == b.len() => {
+                matches!((std::fs::read(f), std::fs::read(&other)), (Ok(x), Ok(y)) if x == y)
+            }
+            _ => false,
+        }
+    };
+    use rayon::prelude::*;
+    let flags: Vec<bool> = files.par_iter().map(same).collect();
+    let identical: HashSet<PathBuf> = files
+        .iter()
+        .zip(&flags)
+        .filter(|(_, s)| **s)
+        .filter_map(|(f, _)| {
+            canonical(f)?
+                .strip_prefix(&base_canon)
+                .ok()
+                .map(|r| head_root.join(r))
+        })
+        .collect();
+    let changed: Vec<PathBuf> = files
+        .iter()
+        .zip(&flags)
+        .filter(|(_, s)| !**s)
+        .map(|(f, _)| f.clone())
+        .collect();
+    let mut ws = Workspace::load(
+        config,
+        config_path,
+        base_root,
+        &changed,
+        &|_| Vec::new(),
+        charter_workspace::Retain::Full,
+    );
+    // Head files with identical bytes in the base.
+    let head_same: Vec<bool> = head
+        .files
+        .par_iter()
+        .map(|f| canonical(&f.abs).is_some_and(|p| identical.contains(&p)))
+        .collect();
+    let mut keys: HashSet<(Kind, String)> = ws
+        .contracts
+        .iter()
+        .map(|l| (l.contract.kind(), l.contract.meta().key.clone()))
+        .collect();
+    keys.extend(
+        head.contracts
+            .iter()
+            .filter(|l| !head_same[l.file])
+            .map(|l| (l.contract.kind(), l.contract.meta().key.clone())),
+    );
+    let mut file_map: HashMap<usize, usize> = HashMap::new();
+    for l in head.contracts.iter().filter(|l| head_same[l.file]) {
+        if !keys.contains(&(l.contract.kind(), l.contract.meta().key.clone())) {
+            continue;
+        }
+        let idx = *file_map.entry(l.file).or_insert_with(|| {
+            ws.files.push(head.files[l.file].clone());
+            ws.files.len() - 1
+        });
+        let mut copy = l.clone();
+        copy.file = idx;
+        ws.contracts.push(copy);
+    }
+    ws.registry = charter_workspace::Registry::build(
+        &ws.contracts,
+        &ws.config.workspace.external_capabilities,
+        HashSet::new(),
+    );
+    Ok(ChangedBase {
+        workspace: ws,
+        keys,
+        files: files.len(),
+        changed_files: changed.len(),
+    })
 }

@@ -440,3 +440,37 @@ mod tests {
         );
     }
 }
+
+/// The change rule reference page (`docs/change-rules.md`), generated from [`RULES`].
+pub fn docs_page() -> String {
+    let mut out = String::from(
+        "# Change rules\n\n<!-- generated from crates/charter-diff by `UPDATE_DOCS=1 cargo test -p charter-diff`; do not edit -->\n\n`charter diff` and `charter ci --base` classify every change between the base and the head with one of these rules. `request-*` rules are about data clients send (operation input, path, query and header parameters, integration config and secrets); `response-*` rules about data clients receive (operation output, event payloads). Breaking changes to contracts that were below `stable` in the base are reported as `info` (exempt). A breaking change without a major version bump (minor for 0.x) also reports `major-bump-required`.\n\n| rule | class | change |\n|---|---|---|\n",
+    );
+    for r in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            r.id,
+            r.class.as_str(),
+            r.summary
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod docs_tests {
+    #[test]
+    fn docs_page_is_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/change-rules.md");
+        let want = super::docs_page();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &want).expect("write docs");
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/change-rules.md is stale: run `UPDATE_DOCS=1 cargo test -p charter-diff`"
+        );
+    }
+}

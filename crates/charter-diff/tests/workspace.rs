@@ -205,3 +205,53 @@ fn git_ref_base_is_extracted_without_touching_the_work_tree() {
         .contains("PUT"));
     assert!(base::resolve("no-such-ref", &ws_dir).is_err());
 }
+
+#[test]
+fn incremental_base_gives_the_same_report() {
+    let b = tempfile::tempdir().unwrap();
+    let h = tempfile::tempdir().unwrap();
+    // same file, same bytes
+    write(b.path(), "same.yaml", &ev("shop.cart.created"));
+    write(h.path(), "same.yaml", &ev("shop.cart.created"));
+    // removed, added
+    write(b.path(), "gone.yaml", &ev("shop.cart.deleted"));
+    write(h.path(), "new.yaml", &ev("shop.cart.emptied"));
+    // versions spread over files: 1.x identical, 2.0.0 changed in head
+    write(b.path(), "v1.yaml", &op("1.2.0", "stable", "POST"));
+    write(h.path(), "v1.yaml", &op("1.2.0", "stable", "POST"));
+    write(b.path(), "v2.yaml", &op("2.0.0", "stable", "POST"));
+    write(h.path(), "v2.yaml", &op("2.0.0", "stable", "PATCH"));
+    let bw = load(b.path()).unwrap();
+    let hw = load(h.path()).unwrap();
+    let full = diff_workspaces(&bw, &hw, &Options::default());
+    let changed = charter_diff::load_changed(b.path(), &hw).unwrap();
+    assert_eq!((changed.files, changed.changed_files), (4, 2));
+    let inc = charter_diff::diff_changed(&changed, &hw, &Options::default());
+    let show = |r: &charter_diff::Report| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}:{}",
+                    c.rule,
+                    c.file.rsplit('/').next().unwrap(),
+                    c.line,
+                    c.column
+                )
+            })
+            .collect();
+        v.extend(r.bumps.iter().map(|b| format!("bump {}", b.key)));
+        v
+    };
+    assert_eq!(show(&inc), show(&full));
+    assert_eq!(
+        show(&inc),
+        [
+            "rest-method-changed v2.yaml 11:18",
+            "contract-removed gone.yaml 3:8",
+            "contract-added new.yaml 3:8",
+            "bump shop.cart.update",
+        ]
+    );
+}

@@ -157,6 +157,33 @@ pub fn lint(
     Ok(ws)
 }
 
+/// The rule reference page (`docs/lint-rules.md`), generated from the registry.
+pub fn docs_page() -> String {
+    let mut out = String::from(
+        "# Lint rules\n\n<!-- generated from crates/charter-lint by `UPDATE_DOCS=1 cargo test -p charter-lint`; do not edit -->\n\nSet any rule in `charter.toml`: `[rules] \"rule-id\" = \"off\" | \"warn\" | \"error\"`, or per kind: `\"rule-id\" = { operation = \"error\", default = \"off\" }`. `charter rule ID` prints one page.\n\n| rule | default | applies to | name |\n|---|---|---|---|\n",
+    );
+    for r in rules::RULES {
+        let kinds: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
+        out.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} | {} |\n",
+            r.id,
+            r.id,
+            level_str(r.default_level),
+            kinds.join(", "),
+            r.name
+        ));
+    }
+    for r in rules::RULES {
+        out.push('\n');
+        out.push_str(
+            &r.markdown()
+                .replacen("# ", "## ", 1)
+                .replace("\n## ", "\n### "),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use charter_diagnostics::Severity;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use charter_diff::{base, diff_workspaces, Options, Report};
+use charter_diff::{base, Options, Report};
 use charter_workspace::{load::OpenError, Workspace};
 
 use crate::{output, Format};
@@ -19,7 +19,7 @@ pub fn compare(
 ) -> anyhow::Result<Result<Report, ExitCode>> {
     let b = base::resolve(base_arg, head_path)
         .with_context(|| format!("cannot read the base `{base_arg}`"))?;
-    let bw = match charter_diff::load(&b.root) {
+    let bw = match charter_diff::load_changed(&b.root, head) {
         Ok(ws) => ws,
         Err(OpenError::Config(d)) => {
             output::diagnostics(&[*d]);
@@ -29,7 +29,7 @@ pub fn compare(
             return Err(anyhow::Error::new(e).context(format!("cannot load the base `{base_arg}`")))
         }
     };
-    Ok(Ok(diff_workspaces(&bw, head, opts)))
+    Ok(Ok(charter_diff::diff_changed(&bw, head, opts)))
 }
 
 pub fn run(

@@ -155,3 +155,22 @@ mod tests {
         assert!(crate::find("nope").is_none());
     }
 }
+
+#[cfg(test)]
+mod docs_tests {
+    /// docs/lint-rules.md is generated from the registry; CI fails when it is stale.
+    #[test]
+    fn docs_page_is_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/lint-rules.md");
+        let want = crate::docs_page();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &want).expect("write docs");
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/lint-rules.md is stale: run `UPDATE_DOCS=1 cargo test -p charter-lint`"
+        );
+    }
+}
