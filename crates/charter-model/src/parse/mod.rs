@@ -102,11 +102,11 @@ pub fn parse(text: &str, format: Format) -> Result<Vec<Node>, ParseError> {
                 .help("write a contract (`kind:` and `meta:`) or delete the file"),
         );
     }
-    let index = LineIndex::new(text);
     let docs = match format {
-        Format::Yaml => yaml::parse(text, &index)?,
-        Format::Json => json::parse(text, &index)?,
-        Format::Toml => toml::parse(text, &index)?,
+        // YAML positions come with line and column; the index is built only when needed.
+        Format::Yaml => yaml::parse(text)?,
+        Format::Json => json::parse(text, &LineIndex::new(text))?,
+        Format::Toml => toml::parse(text, &LineIndex::new(text))?,
     };
     if docs.is_empty() {
         return Err(ParseError::new(

@@ -25,17 +25,20 @@ enum Frame {
 
 struct Builder<'t> {
     text: &'t str,
-    index: &'t LineIndex,
+    /// Built on first use: ASCII text needs none (character index = byte offset).
+    index: std::cell::OnceCell<LineIndex>,
+    ascii: bool,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     nodes: usize,
     docs: Vec<Node>,
 }
 
-pub(super) fn parse(text: &str, index: &LineIndex) -> Result<Vec<Node>, ParseError> {
+pub(super) fn parse(text: &str) -> Result<Vec<Node>, ParseError> {
     let mut b = Builder {
         text,
-        index,
+        index: std::cell::OnceCell::new(),
+        ascii: text.is_ascii(),
         stack: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
@@ -112,9 +115,21 @@ pub(super) fn parse(text: &str, index: &LineIndex) -> Result<Vec<Node>, ParseErr
 }
 
 impl Builder<'_> {
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(self.text))
+    }
+
+    fn offset(&self, m: &saphyr_parser::Marker) -> usize {
+        if self.ascii {
+            m.index().min(self.text.len())
+        } else {
+            self.index().offset(self.text, m.line(), m.col())
+        }
+    }
+
     fn span(&self, s: &YSpan) -> Span {
-        let start = self.index.offset(self.text, s.start.line(), s.start.col());
-        let end = self.index.offset(self.text, s.end.line(), s.end.col());
+        let start = self.offset(&s.start);
+        let end = self.offset(&s.end);
         Span::new(start, end, s.start.line(), s.start.col() + 1)
     }
 
@@ -127,15 +142,15 @@ impl Builder<'_> {
 
     fn scan_error(&self, e: &ScanError) -> ParseError {
         let m = e.marker();
-        let at = self.index.offset(self.text, m.line(), m.col());
+        let at = self.offset(m);
         // The scanner refuses flow nesting (`[[[[…`) past 255 levels before the builder's
         // own depth check sees the events: that is nesting, not a syntax error.
         if e.info() == "recursion limit exceeded" {
-            return super::too_deep(self.text, self.index, at);
+            return super::too_deep(self.text, self.index(), at);
         }
         // Line and column from the offset, so that a marker past the last line (an error at
         // the end of a file without a final newline) names a position that exists.
-        let (line, col) = self.index.line_col(self.text, at);
+        let (line, col) = self.index().line_col(self.text, at);
         let err = ParseError::new(
             "syntax",
             format!("invalid YAML: {}", e.info()),
@@ -164,7 +179,7 @@ impl Builder<'_> {
 
     fn open(&mut self, span: Span) -> Result<(), ParseError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(super::too_deep(self.text, self.index, span.start as usize));
+            return Err(super::too_deep(self.text, self.index(), span.start as usize));
         }
         Ok(())
     }
