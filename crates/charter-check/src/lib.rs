@@ -54,6 +54,26 @@ pub fn validate_with(
     let mut ws = Workspace::open(inputs, &check_document, retain)?;
     let more = check_workspace(&ws);
     ws.diagnostics.extend(more);
+    if ws.scope.is_some() {
+        let mut diags = std::mem::take(&mut ws.diagnostics);
+        diags.retain(|d| ws.in_scope(&d.primary.file));
+        ws.diagnostics = diags;
+    }
+    if ws.files.is_empty() {
+        let place = inputs
+            .first()
+            .map(|p| charter_workspace::load::display_path(p))
+            .unwrap_or_else(|| ".".into());
+        ws.diagnostics.push(
+            Diagnostic::warning(
+                "no-contracts",
+                "no contract files found (.yaml, .yml, .json or .toml)",
+                &place,
+                charter_model::Span::new(0, 0, 1, 1),
+            )
+            .with_help("check the path, or `[workspace] contracts` in charter.toml; `charter init` starts a workspace"),
+        );
+    }
     apply_levels(&mut ws);
     charter_diagnostics::sort(&mut ws.diagnostics);
     Ok(ws)

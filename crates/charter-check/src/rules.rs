@@ -38,6 +38,16 @@ pub const RULES: &[Rule] = &[
     rule("duplicate-key", Error, "A map has the same key twice."),
     rule("io", Error, "The file could not be read."),
     rule(
+        "contracts-folder-missing",
+        Error,
+        "A folder named in `[workspace] contracts` does not exist.",
+    ),
+    rule(
+        "no-contracts",
+        Warning,
+        "The paths given hold no contract file.",
+    ),
+    rule(
         "unknown-kind",
         Error,
         "`kind` is not one of integration, operation, event, capability, feature.",

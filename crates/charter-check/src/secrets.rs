@@ -69,14 +69,26 @@ const PLACEHOLDER_MARKS: &[&str] = &[
 
 /// What kind of credential a value looks like, if it looks real.
 pub(crate) fn looks_real(value: &str) -> Option<&'static str> {
+    looks_like_known_key(value).or_else(|| {
+        (!is_placeholder(value) && high_entropy(value.trim())).then_some("a long random string")
+    })
+}
+
+fn is_placeholder(value: &str) -> bool {
+    PLACEHOLDER_MARKS.iter().any(|m| value.contains(m))
+}
+
+/// A value in a known credential format (config values such as ids are often long and random,
+/// so only known formats count there).
+pub(crate) fn looks_like_known_key(value: &str) -> Option<&'static str> {
     let v = value.trim();
     if PLACEHOLDER_MARKS.iter().any(|m| v.contains(m)) {
         return None;
     }
-    if let Some((name, _)) = KNOWN.iter().find(|(_, re)| re.is_match(v)) {
-        return Some(name);
-    }
-    high_entropy(v).then_some("a long random string")
+    KNOWN
+        .iter()
+        .find(|(_, re)| re.is_match(v))
+        .map(|(name, _)| *name)
 }
 
 /// A long token of mixed letters and digits with high Shannon entropy.
@@ -120,18 +132,32 @@ pub(crate) fn secret_name(name: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &DocContext<'_>, c: &Integration, out: &mut Vec<Diagnostic>) {
-    if let Some(example) = c.secret_schema.as_ref().and_then(|s| s.example.as_ref()) {
+    // A credential in an example is a leak wherever it sits: config examples are checked too.
+    for (field, schema) in [
+        ("secretSchema", &c.secret_schema),
+        ("configSchema", &c.config_schema),
+    ] {
+        let Some(example) = schema.as_ref().and_then(|s| s.example.as_ref()) else {
+            continue;
+        };
         let mut strings = Vec::new();
-        strings_in(example, "/secretSchema/example".to_string(), &mut strings);
+        strings_in(example, format!("/{field}/example"), &mut strings);
         for (pointer, value) in strings {
-            if let Some(what) = looks_real(value) {
+            let verdict = if field == "secretSchema" {
+                looks_real(value)
+            } else {
+                looks_like_known_key(value)
+            };
+            if let Some(what) = verdict {
                 out.push(
                     ctx.error(
                         "secret-example-real",
-                        format!("this secret example looks like {what}, not a placeholder"),
+                        format!("this {} example looks like {what}, not a placeholder", if field == "secretSchema" { "secret" } else { "config" }),
                         &pointer,
                     )
-                    .with_help("never commit credentials: write a redacted placeholder such as `sk_live_***` or `your-api-key`, and rotate the key if it was real"),
+                    .with_note(format!("at {pointer} (the value is not shown)"))
+                    .with_help("never commit credentials: write a redacted placeholder such as `sk_live_***` or `your-api-key`, and rotate the key if it was real")
+                    .hiding_source(),
                 );
             }
         }
@@ -142,10 +168,11 @@ pub(crate) fn check(ctx: &DocContext<'_>, c: &Integration, out: &mut Vec<Diagnos
         for (pointer, name) in names {
             if secret_name(&name) {
                 out.push(
-                    ctx.warning(
+                    Diagnostic::warning(
                         "config-secret-field",
                         format!("config property `{name}` looks like a secret"),
-                        &pointer,
+                        &ctx.file.path,
+                        ctx.key_span(&pointer),
                     )
                     .with_help("move it to `secretSchema`: config is stored and shown in clear, secrets are only referenced"),
                 );

@@ -63,45 +63,55 @@ pub(crate) fn check(ctx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// What is wrong with a URL, if anything.
-pub(crate) fn problem(url: &str) -> Option<(String, String)> {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Some((
-            format!("`{url}` is not an absolute URL"),
-            "write the full address, starting with https://".into(),
-        ));
+pub(crate) fn problem(raw: &str) -> Option<(String, String)> {
+    let parsed = match url::Url::parse(raw) {
+        Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            return Some((
+                format!("`{raw}` is not an absolute URL"),
+                "write the full address, starting with https://".into(),
+            ))
+        }
+        Err(url::ParseError::EmptyHost) => {
+            return Some((
+                format!("`{raw}` has no host"),
+                "write the full address, e.g. https://api.example.com".into(),
+            ))
+        }
+        Err(e) => {
+            return Some((
+                format!("`{raw}` is not a valid URL: {e}"),
+                "write a full address such as https://api.example.com/v1".into(),
+            ))
+        }
     };
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .rsplit('@')
-        .next()
-        .unwrap_or("");
-    let host_only = if host.starts_with('[') {
-        host.split(']')
-            .next()
-            .map(|h| format!("{h}]"))
-            .unwrap_or_default()
-    } else {
-        host.split(':').next().unwrap_or("").to_string()
-    };
-    if host_only.is_empty() {
+    if !parsed.username().is_empty() || parsed.password().is_some() {
         return Some((
-            format!("`{url}` has no host"),
-            "write the full address, e.g. https://api.example.com".into(),
+            "this URL carries credentials".to_string(),
+            "remove the user name and password from the URL; credentials belong in `secretSchema`"
+                .into(),
         ));
     }
-    let local = matches!(host_only.as_str(), "localhost" | "127.0.0.1" | "[::1]")
-        || host_only.ends_with(".localhost");
-    match scheme.to_ascii_lowercase().as_str() {
+    let local = match parsed.host() {
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => {
+            return Some((
+                format!("`{raw}` has no host"),
+                "write the full address, e.g. https://api.example.com".into(),
+            ))
+        }
+    };
+    match parsed.scheme() {
         "https" => None,
         "http" if local => None,
         "http" => Some((
-            format!("`{url}` uses plain http"),
+            format!("`{raw}` uses plain http"),
             "use https (plain http is only accepted for localhost)".into(),
         )),
         other => Some((
-            format!("`{url}` uses the `{other}` scheme"),
+            format!("`{raw}` uses the `{other}` scheme"),
             "use an https URL".into(),
         )),
     }
@@ -134,6 +144,18 @@ mod tests {
             "`ftp://x.org` uses the `ftp` scheme"
         );
         assert_eq!(problem("https://").unwrap().0, "`https://` has no host");
+        assert_eq!(
+            problem("https://exa mple.com").unwrap().0,
+            "`https://exa mple.com` is not a valid URL: invalid international domain name"
+        );
+        assert_eq!(
+            problem("https://api.stripe.com:99999").unwrap().0,
+            "`https://api.stripe.com:99999` is not a valid URL: invalid port number"
+        );
+        assert_eq!(
+            problem("https://user:pass@api.stripe.com").unwrap().0,
+            "this URL carries credentials"
+        );
         assert_eq!(
             problem("http://localhost.evil.com").unwrap().0,
             "`http://localhost.evil.com` uses plain http"

@@ -343,8 +343,8 @@ fn config_property_that_looks_like_a_secret_is_a_warning() {
         0,
         &[warning(
             "config-secret-field",
-            67,
-            9,
+            66,
+            7,
             "config property `apiToken` looks like a secret",
         )],
     );

@@ -27,7 +27,7 @@ pub fn render(
         };
         let primary = id_of(&d.primary.file);
         let secondary: Vec<_> = d.secondary.iter().map(|l| (id_of(&l.file), l)).collect();
-        let Some(primary_id) = primary else {
+        let Some(primary_id) = primary.filter(|_| !d.hide_source) else {
             plain(out, d)?;
             continue;
         };

@@ -56,6 +56,8 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub help: Option<String>,
     pub note: Option<String>,
+    /// The source at this place must not be printed (it holds what looks like a secret).
+    pub hide_source: bool,
 }
 
 impl Diagnostic {
@@ -73,6 +75,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             note: None,
+            hide_source: false,
         }
     }
     pub fn error(
@@ -101,6 +104,11 @@ impl Diagnostic {
     }
     pub fn with_label(mut self, message: impl Into<String>) -> Diagnostic {
         self.primary.message = message.into();
+        self
+    }
+    /// Renders without a source snippet, so that a secret found there is not echoed.
+    pub fn hiding_source(mut self) -> Diagnostic {
+        self.hide_source = true;
         self
     }
     pub fn with_secondary(mut self, label: Label) -> Diagnostic {

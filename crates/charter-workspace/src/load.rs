@@ -85,6 +85,9 @@ pub struct Workspace {
     pub registry: Registry,
     /// Problems found while loading (parse errors, model errors, per-document checks).
     pub diagnostics: Vec<Diagnostic>,
+    /// When the inputs were files or folders inside a workspace, the whole workspace is
+    /// loaded (so references resolve) and reports are limited to these canonical paths.
+    pub scope: Option<Vec<PathBuf>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +97,49 @@ pub enum OpenError {
     /// `charter.toml` is broken.
     #[error("{}", .0.message)]
     Config(Box<Diagnostic>),
+}
+
+/// What [`Workspace::discover_scoped`] found.
+pub struct Discovered {
+    pub config: Config,
+    pub config_path: Option<PathBuf>,
+    pub root: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub scope: Option<Vec<PathBuf>>,
+}
+
+/// `dir` relative to the current folder when that is shorter to read (`.`, `../..`).
+fn relative_to_cwd(dir: &Path) -> PathBuf {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| std::fs::canonicalize(c).ok());
+    match cwd.and_then(|c| pathdiff::diff_paths(dir, c)) {
+        Some(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Some(rel) if rel.components().count() <= dir.components().count() => rel,
+        _ => dir.to_path_buf(),
+    }
+}
+
+/// The same file named twice (`a/f.yaml`, `./a/f.yaml`, an absolute path) is read once.
+fn dedupe_by_real_path(files: &mut Vec<PathBuf>) {
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+}
+
+fn missing_folder(config_path: &Path, inputs: &[PathBuf], folder: &str) -> Diagnostic {
+    let display = display_config(config_path, inputs);
+    let text = std::fs::read_to_string(config_path).unwrap_or_default();
+    let span = text
+        .find(&format!("\"{folder}\""))
+        .map(|at| charter_model::LineIndex::new(&text).span(&text, at, at + folder.len() + 2))
+        .unwrap_or_default();
+    Diagnostic::error(
+        "contracts-folder-missing",
+        format!("the contract folder `{folder}` does not exist"),
+        &display,
+        span,
+    )
+    .with_help("create the folder, or fix `[workspace] contracts` in charter.toml")
 }
 
 /// A path as people should see it: relative when it was given relative, without `./`.
@@ -107,13 +153,19 @@ impl Workspace {
     pub fn discover(
         inputs: &[PathBuf],
     ) -> Result<(Config, Option<PathBuf>, PathBuf, Vec<PathBuf>), OpenError> {
+        let d = Workspace::discover_scoped(inputs)?;
+        Ok((d.config, d.config_path, d.root, d.files))
+    }
+
+    /// [`Workspace::discover`], and the scope when the inputs lie inside a workspace.
+    pub fn discover_scoped(inputs: &[PathBuf]) -> Result<Discovered, OpenError> {
         let inputs: Vec<PathBuf> = if inputs.is_empty() {
             vec![PathBuf::from(".")]
         } else {
             inputs.to_vec()
         };
         for input in &inputs {
-            if !input.exists() {
+            if !input.exists() && !input.is_symlink() {
                 return Err(DiscoverError::NotFound(display_path(input)).into());
             }
         }
@@ -123,16 +175,62 @@ impl Workspace {
             None => Config::default(),
         };
         let config_dir = config_path.as_deref().and_then(Path::parent);
-        let root = match config_dir {
-            Some(d) => d.to_path_buf(),
-            None if inputs[0].is_dir() => inputs[0].clone(),
-            None => inputs[0]
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+        let canonical: Vec<Option<PathBuf>> = inputs
+            .iter()
+            .map(|i| std::fs::canonicalize(i).ok())
+            .collect();
+        let mut scope = None;
+        let (root, mut files) = match config_dir {
+            Some(dir) => {
+                let root = relative_to_cwd(dir);
+                if let Some(missing) = config
+                    .workspace
+                    .contracts
+                    .iter()
+                    .find(|f| !dir.join(f).exists())
+                {
+                    let path = config_path.as_deref().unwrap_or(dir);
+                    return Err(OpenError::Config(Box::new(missing_folder(
+                        path, &inputs, missing,
+                    ))));
+                }
+                let is_root = |c: &Option<PathBuf>| c.as_deref() == Some(dir);
+                let inside = |c: &Option<PathBuf>| c.as_deref().is_some_and(|c| c.starts_with(dir));
+                let mut files =
+                    discover::discover(std::slice::from_ref(&root), &config, Some(dir))?;
+                if !canonical.iter().all(is_root) {
+                    if canonical.iter().all(inside) {
+                        // Inputs inside the workspace: load it all, report on the inputs.
+                        scope = Some(canonical.iter().flatten().cloned().collect());
+                    } else {
+                        files.clear();
+                    }
+                    files.extend(discover::discover(&inputs, &config, Some(dir))?);
+                }
+                (root, files)
+            }
+            None => {
+                let root = if inputs[0].is_dir() {
+                    inputs[0].clone()
+                } else {
+                    inputs[0]
+                        .parent()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default()
+                };
+                (root, discover::discover(&inputs, &config, None)?)
+            }
         };
-        let files = discover::discover(&inputs, &config, config_dir)?;
-        Ok((config, config_path, root, files))
+        if inputs.len() > 1 || scope.is_some() {
+            dedupe_by_real_path(&mut files);
+        }
+        Ok(Discovered {
+            config,
+            config_path,
+            root,
+            files,
+            scope,
+        })
     }
 
     /// Discovers and loads. `check` runs on every document that fits the model.
@@ -141,15 +239,20 @@ impl Workspace {
         check: DocCheck<'_>,
         retain: Retain,
     ) -> Result<Workspace, OpenError> {
-        let (config, config_path, root, files) = Workspace::discover(inputs)?;
-        Ok(Workspace::load(
-            config,
-            config_path,
-            root,
-            &files,
-            check,
-            retain,
-        ))
+        let d = Workspace::discover_scoped(inputs)?;
+        let mut ws = Workspace::load(d.config, d.config_path, d.root, &d.files, check, retain);
+        ws.scope = d.scope;
+        Ok(ws)
+    }
+
+    /// Whether a diagnostic's file is within the scope of the inputs.
+    pub fn in_scope(&self, file: &str) -> bool {
+        match &self.scope {
+            None => true,
+            Some(scope) => std::fs::canonicalize(file)
+                .map(|f| scope.iter().any(|s| f.starts_with(s)))
+                .unwrap_or(true),
+        }
     }
 
     pub fn load(
@@ -186,6 +289,7 @@ impl Workspace {
             contracts,
             registry,
             diagnostics,
+            scope: None,
         }
     }
 
@@ -278,6 +382,9 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) 
         Err(e) => {
             out.diagnostics
                 .push(fail(e.code, e.message, e.span, e.help));
+            // The file's contracts are unknown; references to keys it seems to declare are
+            // not reported, so that one syntax error does not bury itself in false ones.
+            out.broken.extend(guess_keys(text));
             return out;
         }
     };
@@ -315,6 +422,29 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) 
         }
     }
     out
+}
+
+/// Values of lines that look like `key: a.b` (YAML), `"key": "a.b"` (JSON) or `key = "a.b"`
+/// (TOML), read from text that did not parse.
+fn guess_keys(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim_start().trim_start_matches(['"', '\'']);
+            let rest = rest
+                .strip_prefix("key")?
+                .trim_start_matches(['"', '\''])
+                .trim_start();
+            let rest = rest
+                .strip_prefix([':', '='])?
+                .trim_start()
+                .trim_start_matches(['"', '\'']);
+            let key: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                .collect();
+            key.contains('.').then_some(key)
+        })
+        .collect()
 }
 
 /// A document that does not fit the model. Errors on a few well-known fields get the ID of

@@ -179,7 +179,11 @@ impl Builder<'_> {
 
     fn open(&mut self, span: Span) -> Result<(), ParseError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(super::too_deep(self.text, self.index(), span.start as usize));
+            return Err(super::too_deep(
+                self.text,
+                self.index(),
+                span.start as usize,
+            ));
         }
         Ok(())
     }
