@@ -64,7 +64,7 @@ enum Command {
     },
     /// Compare contracts with a base (git ref or folder) and classify every change.
     Diff {
-        /// Workspace folder (default: the current folder).
+        /// Workspace folder.
         path: Option<PathBuf>,
         /// Base: a git ref (branch, tag, commit) or a folder.
         #[arg(long)]
@@ -77,7 +77,7 @@ enum Command {
     },
     /// The pull-request gate: validation, lint, breaking changes (with --base), drift.
     Ci {
-        /// Workspace folder (default: the current folder).
+        /// Workspace folder.
         path: Option<PathBuf>,
         /// Base for breaking changes: a git ref or a folder.
         #[arg(long)]
@@ -124,8 +124,9 @@ enum Command {
     },
     /// Show one contract: KEY or KEY@VERSION.
     Show {
+        /// The contract: `payments.stripe` or `payments.stripe@1.0.0`.
         reference: String,
-        /// Workspace folder (default: the current folder).
+        /// Workspace folder.
         #[arg(long, short = 'C', default_value = ".")]
         workspace: PathBuf,
         /// Print the contract as JSON.
@@ -134,7 +135,7 @@ enum Command {
     },
     /// Start a workspace: a charter.toml and one example contract.
     Init {
-        /// Folder to initialise (default: the current folder).
+        /// Folder to initialise.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -142,7 +143,7 @@ enum Command {
     Generate {
         /// Surfaces to generate (default: those in charter.toml).
         surfaces: Vec<String>,
-        /// Workspace folder (default: the current folder).
+        /// Workspace folder.
         #[arg(long, short = 'C', default_value = ".")]
         workspace: PathBuf,
         /// Output folder (default: `generate.out` from charter.toml, relative to the workspace).

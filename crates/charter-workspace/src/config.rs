@@ -92,12 +92,36 @@ pub enum Level {
     Error,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RuleSetting {
     Level(Level),
     /// Per kind (`integration = "off"`), with `default` for the others.
     PerKind(IndexMap<String, Level>),
+}
+
+impl<'de> Deserialize<'de> for RuleSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RuleSetting, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RuleSetting;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a level (\"off\", \"warn\" or \"error\") or a table of levels by kind")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RuleSetting, E> {
+                Level::deserialize(serde::de::value::StrDeserializer::<E>::new(s))
+                    .map(RuleSetting::Level)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RuleSetting, A::Error> {
+                IndexMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RuleSetting::PerKind)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Config {

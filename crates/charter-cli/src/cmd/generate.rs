@@ -56,7 +56,9 @@ pub fn run(
         for d in &drift {
             match d {
                 Drift::Missing(p) => eprintln!("missing:   {p}"),
-                Drift::Extra(p) => eprintln!("extra:     {p}"),
+                Drift::Extra(p) => eprintln!(
+                    "extra:     {p} (not generated from the contracts: delete it, or move it out of the output folder)"
+                ),
                 Drift::Different(p, diff) => {
                     eprintln!("different: {p}");
                     for line in diff.lines() {

@@ -3,10 +3,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-const CONFIG: &str = r#"# Charter workspace (https://example.invalid/charter is not needed: every key is optional)
+const CONFIG: &str = r#"# Charter workspace settings. Every key is optional.
 [workspace]
 contracts = ["contracts"]                      # folders scanned for contract files
-external-capabilities = ["platform.webhooks"]  # capabilities provided outside this workspace
+external-capabilities = []                     # capabilities provided outside this workspace
 
 [generate]
 out = "generated"

@@ -165,6 +165,20 @@ impl Builder<'_> {
             let c = self.text.as_bytes().get(start.start as usize).copied()?;
             matches!(c, b'[' | b'{').then_some((c as char, *start))
         });
+        if e.info().contains("tab") {
+            // The scanner reports a tab at the end of the previous token: point at the tab.
+            let tab = self.text[at.min(self.text.len())..]
+                .find('\t')
+                .map(|i| at + i)
+                .unwrap_or(at);
+            let (line, col) = self.index().line_col(self.text, tab);
+            return ParseError::new(
+                "syntax",
+                "invalid YAML: a tab character where YAML expects spaces",
+                Span::new(tab, tab + 1, line, col),
+            )
+            .help("indent YAML with spaces, never tabs");
+        }
         match open_flow {
             Some((c, start)) if (start.line as usize) < line || at >= self.text.len() => {
                 let close = if c == '[' { ']' } else { '}' };
