@@ -11,6 +11,7 @@ pub mod mcp;
 pub mod naming;
 pub mod openapi;
 pub mod output;
+pub mod sources;
 pub mod typescript;
 
 pub use output::{check, write, Drift, GeneratedFile};

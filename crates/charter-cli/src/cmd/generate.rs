@@ -12,6 +12,8 @@ pub fn run(
     check: bool,
     locale: Option<String>,
 ) -> anyhow::Result<ExitCode> {
+    let timings = std::env::var_os("CHARTER_TIMINGS").is_some();
+    let started = std::time::Instant::now();
     let ws = match super::load(&[workspace.to_path_buf()])? {
         Ok(ws) => ws,
         Err(code) => return Ok(code),
@@ -37,7 +39,16 @@ pub fn run(
     let opts = charter_gen::Options {
         locale: locale.unwrap_or_else(|| ws.config.generate.locale.clone()),
     };
+    let loaded = started.elapsed();
     let files = charter_gen::generate(&ws, &known, &opts)?;
+    let generated = started.elapsed() - loaded;
+    if timings {
+        eprintln!(
+            "timings: load+validate {} ms, generate {} ms",
+            loaded.as_millis(),
+            generated.as_millis()
+        );
+    }
     let out_dir = match out {
         Some(o) => o.to_path_buf(),
         None => ws.root.join(&ws.config.generate.out),

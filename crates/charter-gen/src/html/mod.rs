@@ -14,7 +14,10 @@ use charter_workspace::Workspace;
 use minijinja::HtmlEscape;
 use serde_json::Value;
 
+use rayon::prelude::*;
+
 use crate::i18n::Catalog;
+use crate::sources::Sources;
 use crate::GeneratedFile;
 
 pub const ROOT: &str = "docs/html";
@@ -34,6 +37,7 @@ pub fn page_path(c: &Contract) -> String {
 pub struct Site<'a> {
     pub ws: &'a Workspace,
     pub t: Catalog,
+    pub sources: Sources,
     /// (kind, key) -> page path of the highest version, for links.
     latest: HashMap<(Kind, &'a str), String>,
 }
@@ -46,7 +50,12 @@ impl<'a> Site<'a> {
                 latest.insert((*kind, key.as_str()), page_path(&ws.contracts[i].contract));
             }
         }
-        Site { ws, t, latest }
+        Site {
+            ws,
+            t,
+            sources: Sources::new(ws),
+            latest,
+        }
     }
 
     /// A link to a contract page (from a page one folder deep), or the escaped name when the
@@ -90,7 +99,7 @@ pub fn generate(ws: &Workspace, t: Catalog) -> Vec<GeneratedFile> {
     let site = Site::new(ws, t);
     let mut files: Vec<GeneratedFile> = ws
         .contracts
-        .iter()
+        .par_iter()
         .map(|l| GeneratedFile {
             path: format!("{ROOT}/{}", page_path(&l.contract)),
             contents: page::render(&site, l),

@@ -6,7 +6,6 @@ use charter_model::{Contract, Event, Kind, Operation};
 use charter_workspace::Loaded;
 
 use super::{code, esc, facts, layout, pretty, schema_table, table, url, yes_no, Site};
-use crate::docs::{source_path, source_text};
 
 pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     let t = &site.t;
@@ -42,7 +41,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     rows.push((t.t("domain"), esc(m.domain())));
     rows.push((t.t("owners"), list(&m.owners)));
     rows.push((t.t("tags"), list(&m.tags)));
-    rows.push((t.t("file"), code(&source_path(site.ws, l))));
+    rows.push((t.t("file"), code(&site.sources.path(site.ws, l))));
     let docs = m.docs_url.clone().or_else(|| match c {
         Contract::Integration(i) => i.docs_url.clone(),
         _ => None,
@@ -113,7 +112,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
         body,
         "<h2>{}</h2>\n<pre>{}</pre>\n",
         esc(t.t("source")),
-        esc(source_text(site.ws, l).trim_end())
+        esc(site.sources.text(site.ws, l).trim_end())
     );
     let title = format!("{} · {}", m.title(), m.key);
     layout(site, &title, 1, &body, "")
