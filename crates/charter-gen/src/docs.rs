@@ -78,15 +78,19 @@ pub fn page_path(c: &Contract) -> String {
     format!("{}/{}@{}.md", c.kind(), m.key, m.version)
 }
 
-pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
+pub fn generate(ws: &Workspace, opts: &Options) -> Vec<GeneratedFile> {
+    generate_with(ws, &Sources::new(ws), opts)
+}
+
+/// [`generate`] with the sources shared with the HTML pages.
+pub fn generate_with(ws: &Workspace, sources: &Sources, _opts: &Options) -> Vec<GeneratedFile> {
     let labels = &EN;
-    let sources = Sources::new(ws);
     let mut files: Vec<GeneratedFile> = ws
         .contracts
         .par_iter()
         .map(|l| GeneratedFile {
             path: format!("docs/{}", page_path(&l.contract)),
-            contents: page(ws, &sources, l, labels),
+            contents: page(ws, sources, l, labels),
         })
         .collect();
     files.push(GeneratedFile {

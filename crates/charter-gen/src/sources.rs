@@ -2,6 +2,7 @@
 //! relative to the workspace root, and the text of its document.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use charter_workspace::{Loaded, Workspace};
 
@@ -10,6 +11,8 @@ pub struct Sources {
     canonical_root: Option<PathBuf>,
     /// Number of contracts per file (a multi-document file shows one document per page).
     per_file: Vec<usize>,
+    /// File texts, read once (pages of several surfaces and documents share them).
+    texts: Vec<OnceLock<String>>,
 }
 
 impl Sources {
@@ -21,6 +24,7 @@ impl Sources {
         Sources {
             root: ws.root.clone(),
             canonical_root: std::fs::canonicalize(&ws.root).ok(),
+            texts: (0..per_file.len()).map(|_| OnceLock::new()).collect(),
             per_file,
         }
     }
@@ -44,10 +48,11 @@ impl Sources {
 
     /// The text of the document that defines a contract.
     pub fn text(&self, ws: &Workspace, l: &Loaded) -> String {
-        let text = std::fs::read_to_string(&ws.files[l.file].abs).unwrap_or_default();
+        let text = self.texts[l.file]
+            .get_or_init(|| std::fs::read_to_string(&ws.files[l.file].abs).unwrap_or_default());
         if self.per_file[l.file] <= 1 {
-            return text;
+            return text.clone();
         }
-        text.get(l.span.range()).unwrap_or(&text).to_string()
+        text.get(l.span.range()).unwrap_or(text).to_string()
     }
 }

@@ -37,13 +37,13 @@ pub fn page_path(c: &Contract) -> String {
 pub struct Site<'a> {
     pub ws: &'a Workspace,
     pub t: Catalog,
-    pub sources: Sources,
+    pub sources: &'a Sources,
     /// (kind, key) -> page path of the highest version, for links.
     latest: HashMap<(Kind, &'a str), String>,
 }
 
 impl<'a> Site<'a> {
-    pub fn new(ws: &'a Workspace, t: Catalog) -> Self {
+    pub fn new(ws: &'a Workspace, sources: &'a Sources, t: Catalog) -> Self {
         let mut latest = HashMap::new();
         for (kind, key) in ws.registry.keys() {
             if let Some(&i) = ws.registry.versions(*kind, key).first() {
@@ -53,7 +53,7 @@ impl<'a> Site<'a> {
         Site {
             ws,
             t,
-            sources: Sources::new(ws),
+            sources,
             latest,
         }
     }
@@ -95,8 +95,8 @@ impl<'a> Site<'a> {
     }
 }
 
-pub fn generate(ws: &Workspace, t: Catalog) -> Vec<GeneratedFile> {
-    let site = Site::new(ws, t);
+pub fn generate(ws: &Workspace, sources: &Sources, t: Catalog) -> Vec<GeneratedFile> {
+    let site = Site::new(ws, sources, t);
     let mut files: Vec<GeneratedFile> = ws
         .contracts
         .par_iter()

@@ -288,6 +288,15 @@ fn event(site: &Site<'_>, e: &Event) -> String {
 /// The table of a schema; a schema that only names another file shows that file's name
 /// and properties.
 fn resolved_table(site: &Site<'_>, l: &Loaded, schema: &serde_json::Value) -> String {
+    let names_a_file = schema.as_object().is_some_and(|o| {
+        o.len() == 1
+            && o.get("$ref")
+                .and_then(|r| r.as_str())
+                .is_some_and(|r| !r.starts_with('#'))
+    });
+    if !names_a_file {
+        return schema_table(site, schema);
+    }
     let mut cache = crate::bundle::FileCache::default();
     let mut b = crate::bundle::Bundler::new(&mut cache, "#/$defs/");
     let bundled = b.bundle(schema, &crate::bundle::contract_dir(site.ws, l), None);
