@@ -4,6 +4,7 @@
 
 use charter_model::Contract;
 use charter_workspace::{Loaded, Workspace};
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
@@ -60,18 +61,22 @@ pub fn path_of(c: &Contract, part: &str) -> String {
 }
 
 pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
-    let mut cache = FileCache::default();
-    let mut files = Vec::new();
-    for l in &ws.contracts {
-        for (part, schema, _) in parts(&l.contract) {
-            let path = path_of(&l.contract, part);
-            let doc = standalone(ws, l, schema, &path, &mut cache);
-            let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            contents.push('\n');
-            files.push(GeneratedFile { path, contents });
-        }
-    }
-    files
+    ws.contracts
+        .par_iter()
+        .map_init(FileCache::default, |cache, l| {
+            parts(&l.contract)
+                .into_iter()
+                .map(|(part, schema, _)| {
+                    let path = path_of(&l.contract, part);
+                    let doc = standalone(ws, l, schema, &path, cache);
+                    let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                    contents.push('\n');
+                    GeneratedFile { path, contents }
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect()
 }
 
 /// One schema as a document of its own: marker, dialect and id first, then the schema with

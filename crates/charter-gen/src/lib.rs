@@ -11,6 +11,7 @@ pub mod mcp;
 pub mod naming;
 pub mod openapi;
 pub mod output;
+pub mod sources;
 pub mod typescript;
 
 pub use output::{check, write, Drift, GeneratedFile};
@@ -58,8 +59,9 @@ pub fn generate(
             "docs" => {
                 let catalog = i18n::Catalog::for_locale(&opts.locale)
                     .ok_or_else(|| GenError::UnknownLocale(opts.locale.clone()))?;
-                files.extend(docs::generate(ws, opts));
-                files.extend(html::generate(ws, catalog));
+                let sources = sources::Sources::new(ws);
+                files.extend(docs::generate_with(ws, &sources, opts));
+                files.extend(html::generate(ws, &sources, catalog));
             }
             "openapi" => files.extend(openapi::generate(ws, opts)),
             "jsonschema" => files.extend(jsonschema::generate(ws, opts)),

@@ -82,10 +82,10 @@ pub fn manifest(ws: &Workspace) -> Value {
         .zip(names)
         .map(|((l, op), name)| tool(ws, l, op, name, &mut cache))
         .collect();
-    json!({
-        "_meta": { "generatedBy": MARKER_TEXT },
-        "tools": tools,
-    })
+    crate::openapi::object_of([
+        ("_meta", json!({ "generatedBy": MARKER_TEXT })),
+        ("tools", Value::Array(tools)),
+    ])
 }
 
 fn tool(ws: &Workspace, l: &Loaded, op: &Operation, name: String, cache: &mut FileCache) -> Value {

@@ -85,7 +85,7 @@ pub fn document(ws: &Workspace) -> Value {
             continue;
         };
         let object = d.webhook(ws, l, ev);
-        webhooks.insert(ev.meta.key.clone(), json!({ "post": object }));
+        webhooks.insert(ev.meta.key.clone(), object_of([("post", object)]));
     }
 
     let mut schemas = Map::new();
@@ -114,19 +114,29 @@ pub fn document(ws: &Workspace) -> Value {
             paths_obj.insert(p, Value::Object(sort_methods(methods)));
         }
     }
-    json!({
-        "openapi": "3.1.0",
-        "info": {
-            "x-generated-by": MARKER_TEXT,
-            "title": "Charter contracts",
-            "version": version.to_string(),
-            "description": "Operations and events of the workspace, generated from its contracts."
-        },
-        "tags": tags.into_iter().map(|t| json!({ "name": t })).collect::<Vec<_>>(),
-        "paths": paths_obj,
-        "webhooks": webhooks,
-        "components": components,
-    })
+    let tags: Vec<Value> = tags.into_iter().map(|t| json!({ "name": t })).collect();
+    // Built by moving the parts in: `json!` would copy them (it serializes by reference).
+    object_of([
+        ("openapi", json!("3.1.0")),
+        (
+            "info",
+            json!({
+                "x-generated-by": MARKER_TEXT,
+                "title": "Charter contracts",
+                "version": version.to_string(),
+                "description": "Operations and events of the workspace, generated from its contracts."
+            }),
+        ),
+        ("tags", Value::Array(tags)),
+        ("paths", Value::Object(paths_obj)),
+        ("webhooks", Value::Object(webhooks)),
+        ("components", Value::Object(components)),
+    ])
+}
+
+/// An object from (key, value) pairs, moving the values.
+pub(crate) fn object_of<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
 const METHOD_ORDER: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];

@@ -12,6 +12,9 @@ pub fn run(
     check: bool,
     locale: Option<String>,
 ) -> anyhow::Result<ExitCode> {
+    let timings = std::env::var_os("CHARTER_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let cpu0 = cpu_ms();
     let ws = match super::load(&[workspace.to_path_buf()])? {
         Ok(ws) => ws,
         Err(code) => return Ok(code),
@@ -37,7 +40,20 @@ pub fn run(
     let opts = charter_gen::Options {
         locale: locale.unwrap_or_else(|| ws.config.generate.locale.clone()),
     };
+    let loaded = started.elapsed();
+    let cpu1 = cpu_ms();
     let files = charter_gen::generate(&ws, &known, &opts)?;
+    let generated = started.elapsed() - loaded;
+    if timings {
+        let cpu2 = cpu_ms();
+        eprintln!(
+            "timings: load+validate {} ms, generate {} ms; cpu load+validate {} ms, generate {} ms",
+            loaded.as_millis(),
+            generated.as_millis(),
+            cpu1.saturating_sub(cpu0),
+            cpu2.saturating_sub(cpu1)
+        );
+    }
     let out_dir = match out {
         Some(o) => o.to_path_buf(),
         None => ws.root.join(&ws.config.generate.out),
@@ -83,4 +99,20 @@ pub fn run(
         written
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// CPU time (user + system, all threads) of this process so far, from /proc (Linux; 0
+/// elsewhere). Only for CHARTER_TIMINGS.
+fn cpu_ms() -> u64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0;
+    };
+    // Fields after the `(comm)`: state is field 3; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<u64>().ok())
+        .sum();
+    ticks * 10 // USER_HZ is 100 on Linux
 }

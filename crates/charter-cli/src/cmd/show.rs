@@ -76,7 +76,13 @@ pub fn run(reference: &str, workspace: &Path, json: bool) -> anyhow::Result<Exit
             writeln!(out, "  versions: {}", all.join(", "))?;
         }
         writeln!(out)?;
-        writeln!(out, "{}", charter_gen::docs::source_text(&ws, l).trim_end())?;
+        writeln!(
+            out,
+            "{}",
+            charter_gen::sources::Sources::new(&ws)
+                .text(&ws, l)
+                .trim_end()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,10 @@ use charter_workspace::Workspace;
 use minijinja::HtmlEscape;
 use serde_json::Value;
 
+use rayon::prelude::*;
+
 use crate::i18n::Catalog;
+use crate::sources::Sources;
 use crate::GeneratedFile;
 
 pub const ROOT: &str = "docs/html";
@@ -34,19 +37,25 @@ pub fn page_path(c: &Contract) -> String {
 pub struct Site<'a> {
     pub ws: &'a Workspace,
     pub t: Catalog,
+    pub sources: &'a Sources,
     /// (kind, key) -> page path of the highest version, for links.
     latest: HashMap<(Kind, &'a str), String>,
 }
 
 impl<'a> Site<'a> {
-    pub fn new(ws: &'a Workspace, t: Catalog) -> Self {
+    pub fn new(ws: &'a Workspace, sources: &'a Sources, t: Catalog) -> Self {
         let mut latest = HashMap::new();
         for (kind, key) in ws.registry.keys() {
             if let Some(&i) = ws.registry.versions(*kind, key).first() {
                 latest.insert((*kind, key.as_str()), page_path(&ws.contracts[i].contract));
             }
         }
-        Site { ws, t, latest }
+        Site {
+            ws,
+            t,
+            sources,
+            latest,
+        }
     }
 
     /// A link to a contract page (from a page one folder deep), or the escaped name when the
@@ -86,11 +95,11 @@ impl<'a> Site<'a> {
     }
 }
 
-pub fn generate(ws: &Workspace, t: Catalog) -> Vec<GeneratedFile> {
-    let site = Site::new(ws, t);
+pub fn generate(ws: &Workspace, sources: &Sources, t: Catalog) -> Vec<GeneratedFile> {
+    let site = Site::new(ws, sources, t);
     let mut files: Vec<GeneratedFile> = ws
         .contracts
-        .iter()
+        .par_iter()
         .map(|l| GeneratedFile {
             path: format!("{ROOT}/{}", page_path(&l.contract)),
             contents: page::render(&site, l),

@@ -6,7 +6,6 @@ use charter_model::{Contract, Event, Kind, Operation};
 use charter_workspace::Loaded;
 
 use super::{code, esc, facts, layout, pretty, schema_table, table, url, yes_no, Site};
-use crate::docs::{source_path, source_text};
 
 pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     let t = &site.t;
@@ -42,7 +41,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
     rows.push((t.t("domain"), esc(m.domain())));
     rows.push((t.t("owners"), list(&m.owners)));
     rows.push((t.t("tags"), list(&m.tags)));
-    rows.push((t.t("file"), code(&source_path(site.ws, l))));
+    rows.push((t.t("file"), code(&site.sources.path(site.ws, l))));
     let docs = m.docs_url.clone().or_else(|| match c {
         Contract::Integration(i) => i.docs_url.clone(),
         _ => None,
@@ -113,7 +112,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
         body,
         "<h2>{}</h2>\n<pre>{}</pre>\n",
         esc(t.t("source")),
-        esc(source_text(site.ws, l).trim_end())
+        esc(site.sources.text(site.ws, l).trim_end())
     );
     let title = format!("{} · {}", m.title(), m.key);
     layout(site, &title, 1, &body, "")
@@ -289,6 +288,15 @@ fn event(site: &Site<'_>, e: &Event) -> String {
 /// The table of a schema; a schema that only names another file shows that file's name
 /// and properties.
 fn resolved_table(site: &Site<'_>, l: &Loaded, schema: &serde_json::Value) -> String {
+    let names_a_file = schema.as_object().is_some_and(|o| {
+        o.len() == 1
+            && o.get("$ref")
+                .and_then(|r| r.as_str())
+                .is_some_and(|r| !r.starts_with('#'))
+    });
+    if !names_a_file {
+        return schema_table(site, schema);
+    }
     let mut cache = crate::bundle::FileCache::default();
     let mut b = crate::bundle::Bundler::new(&mut cache, "#/$defs/");
     let bundled = b.bundle(schema, &crate::bundle::contract_dir(site.ws, l), None);
