@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use charter_diagnostics::{Diagnostic, Label};
+use charter_diagnostics::Diagnostic;
 use charter_model::{Contract, Kind};
 use charter_workspace::{Level, Workspace};
 
-use super::duplicate_rest_route::latest_operations;
+use super::duplicate_rest_route::{latest_operations, report_duplicates};
 use crate::{Check, Rule};
 
 pub const RULE: Rule = Rule {
@@ -32,27 +32,15 @@ fn check(ws: &Workspace, out: &mut Vec<(usize, Diagnostic)>) {
         }
     }
     for (name, list) in tools {
-        let first = &ws.contracts[list[0]];
-        for &i in list.iter().skip(1) {
-            let l = &ws.contracts[i];
-            let d = Diagnostic::error(
-                RULE.id,
-                format!(
-                    "`{}` uses MCP tool name `{name}`, already used by `{}`",
-                    l.contract.meta().key,
-                    first.contract.meta().key
-                ),
-                &ws.file_of(l).path,
-                l.key_span,
-            )
-            .with_secondary(Label::new(
-                &ws.file_of(first).path,
-                first.key_span,
-                "the tool name is first declared here",
-            ))
-            .with_help("name each tool after its operation key");
-            out.push((i, d));
-        }
+        report_duplicates(
+            ws,
+            &list,
+            RULE.id,
+            |key, first| format!("`{key}` uses MCP tool name `{name}`, already used by `{first}`"),
+            "the tool name is first declared here",
+            "name each tool after its operation key",
+            out,
+        );
     }
 }
 

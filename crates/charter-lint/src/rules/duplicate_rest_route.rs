@@ -56,30 +56,41 @@ fn check(ws: &Workspace, out: &mut Vec<(usize, Diagnostic)>) {
         }
     }
     for ((method, path), list) in routes {
-        if list.len() < 2 {
-            continue;
-        }
-        let first = &ws.contracts[list[0]];
-        for &i in &list[1..] {
-            let l = &ws.contracts[i];
-            let d = Diagnostic::error(
-                RULE.id,
-                format!(
-                    "`{}` uses route {method} {path}, already used by `{}`",
-                    l.contract.meta().key,
-                    first.contract.meta().key
-                ),
-                &ws.file_of(l).path,
-                l.key_span,
-            )
-            .with_secondary(Label::new(
-                &ws.file_of(first).path,
-                first.key_span,
-                "the route is first declared here",
-            ))
-            .with_help("give one of the operations another path, or merge them");
-            out.push((i, d));
-        }
+        report_duplicates(
+            ws,
+            &list,
+            RULE.id,
+            |key, first| format!("`{key}` uses route {method} {path}, already used by `{first}`"),
+            "the route is first declared here",
+            "give one of the operations another path, or merge them",
+            out,
+        );
+    }
+}
+
+/// Reports every contract of `list` after the first as a duplicate of the first.
+pub(crate) fn report_duplicates(
+    ws: &Workspace,
+    list: &[usize],
+    rule: &str,
+    message: impl Fn(&str, &str) -> String,
+    first_label: &str,
+    help: &str,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let Some((&head, rest)) = list.split_first() else { return };
+    let first = &ws.contracts[head];
+    for &i in rest {
+        let l = &ws.contracts[i];
+        let d = Diagnostic::error(
+            rule,
+            message(&l.contract.meta().key, &first.contract.meta().key),
+            &ws.file_of(l).path,
+            l.key_span,
+        )
+        .with_secondary(Label::new(&ws.file_of(first).path, first.key_span, first_label))
+        .with_help(help);
+        out.push((i, d));
     }
 }
 
