@@ -407,6 +407,38 @@ fn properties(
     }
 }
 
+/// The members of a schema list keyword (`oneOf`, `allOf`…), without copying them.
+fn items(v: Option<&Value>) -> &[Value] {
+    v.and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// Lists of the same length are compared member by member; returns whether they were.
+fn walk_pairwise(
+    out: &mut Out,
+    side: Side,
+    vb: &[Value],
+    vh: &[Value],
+    ptr: &str,
+    depth: usize,
+) -> bool {
+    if vb.len() != vh.len() {
+        return false;
+    }
+    for (i, (sb, sh)) in vb.iter().zip(vh).enumerate() {
+        walk(
+            out,
+            side,
+            sb,
+            sh,
+            &push_pointer(ptr, &i.to_string()),
+            depth + 1,
+        );
+    }
+    true
+}
+
 fn variants(
     out: &mut Out,
     side: Side,
@@ -415,22 +447,8 @@ fn variants(
     ptr: &str,
     depth: usize,
 ) {
-    let list = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
-    let (vb, vh) = (list(b), list(h));
-    if vb == vh {
-        return;
-    }
-    if vb.len() == vh.len() {
-        for (i, (sb, sh)) in vb.iter().zip(&vh).enumerate() {
-            walk(
-                out,
-                side,
-                sb,
-                sh,
-                &push_pointer(ptr, &i.to_string()),
-                depth + 1,
-            );
-        }
+    let (vb, vh) = (items(b), items(h));
+    if vb == vh || walk_pairwise(out, side, vb, vh, ptr, depth) {
         return;
     }
     let removed: Vec<usize> = (0..vb.len()).filter(|&i| !vh.contains(&vb[i])).collect();
@@ -470,22 +488,8 @@ fn all_of(
     ptr: &str,
     depth: usize,
 ) {
-    let list = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
-    let (vb, vh) = (list(b), list(h));
-    if vb == vh {
-        return;
-    }
-    if vb.len() == vh.len() {
-        for (i, (sb, sh)) in vb.iter().zip(&vh).enumerate() {
-            walk(
-                out,
-                side,
-                sb,
-                sh,
-                &push_pointer(ptr, &i.to_string()),
-                depth + 1,
-            );
-        }
+    let (vb, vh) = (items(b), items(h));
+    if vb == vh || walk_pairwise(out, side, vb, vh, ptr, depth) {
         return;
     }
     let tightened = side.rule(
