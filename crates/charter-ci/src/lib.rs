@@ -250,11 +250,16 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         let gen_opts = charter_gen::Options {
             locale: ws.config.generate.locale.clone(),
         };
-        let files = charter_gen::generate(&ws, &surfaces, &gen_opts)?;
-        let drift = charter_gen::check(&out_dir, &files).map_err(|source| CiError::Io {
+        let checker = charter_gen::Checker::new(&out_dir);
+        let io_error = |source| CiError::Io {
             path: display_path(&out_dir),
             source,
-        })?;
+        };
+        match charter_gen::generate_into(&ws, &surfaces, &gen_opts, &checker) {
+            Err(charter_gen::GenError::Io(e)) => return Err(io_error(e)),
+            other => other?,
+        }
+        let (_, drift) = checker.finish().map_err(io_error)?;
         diagnostics.extend(
             drift
                 .iter()

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
-use crate::{GeneratedFile, Options, MARKER_TEXT};
+use crate::{GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -60,23 +60,19 @@ pub fn path_of(c: &Contract, part: &str) -> String {
     )
 }
 
-pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
+pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
     ws.contracts
         .par_iter()
-        .map_init(FileCache::default, |cache, l| {
-            parts(&l.contract)
-                .into_iter()
-                .map(|(part, schema, _)| {
-                    let path = path_of(&l.contract, part);
-                    let doc = standalone(ws, l, schema, &path, cache);
-                    let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
-                    contents.push('\n');
-                    GeneratedFile { path, contents }
-                })
-                .collect::<Vec<_>>()
+        .try_for_each_init(FileCache::default, |cache, l| {
+            for (part, schema, _) in parts(&l.contract) {
+                let path = path_of(&l.contract, part);
+                let doc = standalone(ws, l, schema, &path, cache);
+                let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                contents.push('\n');
+                sink.put(GeneratedFile { path, contents })?;
+            }
+            Ok(())
         })
-        .flatten()
-        .collect()
 }
 
 /// One schema as a document of its own: marker, dialect and id first, then the schema with

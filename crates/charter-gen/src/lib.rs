@@ -14,7 +14,9 @@ pub mod output;
 pub mod sources;
 pub mod typescript;
 
-pub use output::{check, write, Drift, GeneratedFile};
+pub use output::{check, write, Checker, Collect, Drift, GeneratedFile, Sink, Writer};
+
+use rayon::prelude::*;
 
 use charter_model::Kind;
 use charter_workspace::{Loaded, Workspace};
@@ -45,6 +47,9 @@ pub enum GenError {
     UnknownSurface(String),
     #[error("unknown locale `{0}` (available: {list})", list = i18n::LOCALES.join(", "))]
     UnknownLocale(String),
+    /// The sink failed (a file could not be written or read).
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 /// Generates the named surfaces, files sorted by path.
@@ -53,25 +58,32 @@ pub fn generate(
     surfaces: &[String],
     opts: &Options,
 ) -> Result<Vec<GeneratedFile>, GenError> {
-    let mut files = Vec::new();
-    for s in surfaces {
-        match s.as_str() {
-            "docs" => {
-                let catalog = i18n::Catalog::for_locale(&opts.locale)
-                    .ok_or_else(|| GenError::UnknownLocale(opts.locale.clone()))?;
-                let sources = sources::Sources::new(ws);
-                files.extend(docs::generate_with(ws, &sources, opts));
-                files.extend(html::generate(ws, &sources, catalog));
-            }
-            "openapi" => files.extend(openapi::generate(ws, opts)),
-            "jsonschema" => files.extend(jsonschema::generate(ws, opts)),
-            "typescript" => files.extend(typescript::generate(ws, opts)),
-            "mcp" => files.extend(mcp::generate(ws, opts)),
-            other => return Err(GenError::UnknownSurface(other.to_string())),
-        }
+    let files = Collect::default();
+    generate_into(ws, surfaces, opts, &files)?;
+    Ok(files.into_files())
+}
+
+/// Generates the named surfaces into a sink. Surfaces run in parallel, and so do the
+/// contracts within a surface; each file goes to the sink as soon as it is built.
+pub fn generate_into(
+    ws: &Workspace,
+    surfaces: &[String],
+    opts: &Options,
+    sink: &dyn Sink,
+) -> Result<(), GenError> {
+    if let Some(unknown) = surfaces.iter().find(|s| !SURFACES.contains(&s.as_str())) {
+        return Err(GenError::UnknownSurface(unknown.clone()));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let catalog = i18n::Catalog::for_locale(&opts.locale)
+        .ok_or_else(|| GenError::UnknownLocale(opts.locale.clone()))?;
+    surfaces.par_iter().try_for_each(|s| match s.as_str() {
+        "docs" => docs::generate(ws, catalog, sink),
+        "openapi" => openapi::generate(ws, opts, sink),
+        "jsonschema" => jsonschema::generate(ws, opts, sink),
+        "typescript" => typescript::generate(ws, opts, sink),
+        _ => mcp::generate(ws, opts, sink),
+    })?;
+    Ok(())
 }
 
 /// The highest version of every key of a kind, in key order.

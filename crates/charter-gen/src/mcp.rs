@@ -9,18 +9,18 @@ use serde_json::{json, Map, Value};
 use crate::bundle::{contract_dir, Bundler, FileCache};
 use crate::jsonschema::DIALECT;
 use crate::naming::Unique;
-use crate::{latest, GeneratedFile, Options, MARKER_TEXT};
+use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "mcp/tools.json";
 pub const MAX_NAME: usize = 64;
 
-pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
+pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
     let mut contents = serde_json::to_string_pretty(&manifest(ws)).unwrap_or_default();
     contents.push('\n');
-    vec![GeneratedFile {
+    sink.put(GeneratedFile {
         path: PATH.into(),
         contents,
-    }]
+    })
 }
 
 /// Keeps the allowed characters (others become `_`), at most [`MAX_NAME`] of them.

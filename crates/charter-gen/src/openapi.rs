@@ -10,20 +10,20 @@ use serde_json::{json, Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
 use crate::naming::{pascal, Unique};
-use crate::{latest, GeneratedFile, Options, MARKER_TEXT};
+use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "openapi/openapi.json";
 const COMPONENTS: &str = "#/components/schemas/";
 const BEARER: &str = "bearerAuth";
 
-pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
+pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
     let doc = document(ws);
     let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
     contents.push('\n');
-    vec![GeneratedFile {
+    sink.put(GeneratedFile {
         path: PATH.into(),
         contents,
-    }]
+    })
 }
 
 /// State while building the document.

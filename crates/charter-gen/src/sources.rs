@@ -2,7 +2,6 @@
 //! relative to the workspace root, and the text of its document.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use charter_workspace::{Loaded, Workspace};
 
@@ -11,8 +10,6 @@ pub struct Sources {
     canonical_root: Option<PathBuf>,
     /// Number of contracts per file (a multi-document file shows one document per page).
     per_file: Vec<usize>,
-    /// File texts, read once (pages of several surfaces and documents share them).
-    texts: Vec<OnceLock<String>>,
 }
 
 impl Sources {
@@ -24,7 +21,6 @@ impl Sources {
         Sources {
             root: ws.root.clone(),
             canonical_root: std::fs::canonicalize(&ws.root).ok(),
-            texts: (0..per_file.len()).map(|_| OnceLock::new()).collect(),
             per_file,
         }
     }
@@ -46,19 +42,20 @@ impl Sources {
             .replace('\\', "/")
     }
 
-    /// The text of the document that defines a contract.
+    /// The text of the document that defines a contract. Read when asked, not kept: pages
+    /// are built in parallel and dropped once written, and so are their sources.
     pub fn text(&self, ws: &Workspace, l: &Loaded) -> String {
-        let text = self.texts[l.file].get_or_init(|| {
-            let text = std::fs::read_to_string(&ws.files[l.file].abs).unwrap_or_default();
-            // Spans are relative to the text after its byte-order mark (`parse::decode`).
-            match text.strip_prefix('\u{feff}') {
-                Some(t) => t.to_string(),
-                None => text,
-            }
-        });
-        if self.per_file[l.file] <= 1 {
-            return text.clone();
+        let mut text = std::fs::read_to_string(&ws.files[l.file].abs).unwrap_or_default();
+        // Spans are relative to the text after its byte-order mark (`parse::decode`).
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
         }
-        text.get(l.span.range()).unwrap_or(text).to_string()
+        if self.per_file[l.file] <= 1 {
+            return text;
+        }
+        match text.get(l.span.range()) {
+            Some(doc) => doc.to_string(),
+            None => text,
+        }
     }
 }

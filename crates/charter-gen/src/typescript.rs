@@ -11,18 +11,18 @@ use serde_json::{Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
 use crate::naming::pascal;
-use crate::{latest, GeneratedFile, Options, MARKER_TEXT};
+use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "typescript/index.d.ts";
 const DEFS: &str = "#/$defs/";
 /// Deeper `$ref`s are inlined; this bounds recursive ones.
 const MAX_DEPTH: usize = 24;
 
-pub fn generate(ws: &Workspace, _opts: &Options) -> Vec<GeneratedFile> {
-    vec![GeneratedFile {
+pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
+    sink.put(GeneratedFile {
         path: PATH.into(),
         contents: render(&named_types(ws)),
-    }]
+    })
 }
 
 /// The part names of a contract's schemas as type name suffixes.

@@ -40,31 +40,34 @@ pub fn run(
     let opts = charter_gen::Options {
         locale: locale.unwrap_or_else(|| ws.config.generate.locale.clone()),
     };
-    let loaded = started.elapsed();
-    let cpu1 = cpu_ms();
-    let files = charter_gen::generate(&ws, &known, &opts)?;
-    let generated = started.elapsed() - loaded;
-    if timings {
-        let cpu2 = cpu_ms();
-        eprintln!(
-            "timings: load+validate {} ms, generate {} ms; cpu load+validate {} ms, generate {} ms",
-            loaded.as_millis(),
-            generated.as_millis(),
-            cpu1.saturating_sub(cpu0),
-            cpu2.saturating_sub(cpu1)
-        );
-    }
     let out_dir = match out {
         Some(o) => o.to_path_buf(),
         None => ws.root.join(&ws.config.generate.out),
     };
+    let loaded = started.elapsed();
+    let cpu1 = cpu_ms();
+    let report_timings = |what: &str| {
+        if timings {
+            eprintln!(
+                "timings: load+validate {} ms, {what} {} ms; cpu load+validate {} ms, {what} {} ms",
+                loaded.as_millis(),
+                (started.elapsed() - loaded).as_millis(),
+                cpu1.saturating_sub(cpu0),
+                cpu_ms().saturating_sub(cpu1)
+            );
+        }
+    };
     if check {
-        let drift = charter_gen::check(&out_dir, &files)
+        // Files are compared as they are generated; nothing is written.
+        let checker = charter_gen::Checker::new(&out_dir);
+        generate_into(&ws, &known, &opts, &checker, "cannot read", &out_dir)?;
+        let (count, drift) = checker
+            .finish()
             .with_context(|| format!("cannot read {}", out_dir.display()))?;
+        report_timings("generate+check");
         if drift.is_empty() {
             eprintln!(
-                "{} generated files are up to date in {}",
-                files.len(),
+                "{count} generated files are up to date in {}",
                 out_dir.display()
             );
             return Ok(ExitCode::SUCCESS);
@@ -90,15 +93,36 @@ pub fn run(
         );
         return Ok(ExitCode::from(1));
     }
-    let written = charter_gen::write(&out_dir, &files)
+    // Files are written as they are generated, so the output is never all in memory.
+    let writer = charter_gen::Writer::new(&out_dir);
+    generate_into(&ws, &known, &opts, &writer, "cannot write to", &out_dir)?;
+    let (count, written) = writer
+        .finish()
         .with_context(|| format!("cannot write to {}", out_dir.display()))?;
+    report_timings("generate+write");
     eprintln!(
-        "{} files generated in {} ({} changed)",
-        files.len(),
+        "{count} files generated in {} ({written} changed)",
         out_dir.display(),
-        written
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// [`charter_gen::generate_into`], with the output folder named in I/O errors (an unknown
+/// surface or locale is reported as it is).
+fn generate_into(
+    ws: &charter_workspace::Workspace,
+    surfaces: &[String],
+    opts: &charter_gen::Options,
+    sink: &dyn charter_gen::Sink,
+    doing: &str,
+    out_dir: &Path,
+) -> anyhow::Result<()> {
+    match charter_gen::generate_into(ws, surfaces, opts, sink) {
+        Err(charter_gen::GenError::Io(e)) => {
+            Err(anyhow::Error::new(e).context(format!("{doing} {}", out_dir.display())))
+        }
+        other => Ok(other?),
+    }
 }
 
 /// CPU time (user + system, all threads) of this process so far, from /proc (Linux; 0

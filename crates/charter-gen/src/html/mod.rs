@@ -1,6 +1,6 @@
 //! The HTML documentation site: `docs/html/index.html` (filters and search over an embedded
-//! JSON list) and one page per contract. Pages work offline: CSS and JS are inline, nothing
-//! is loaded from the network. Every text is HTML-escaped; labels come from [`Catalog`].
+//! JSON list), one page per contract, and one stylesheet that every page links to (relative
+//! links and inline scripts, so the site works offline: nothing is loaded from the network). Every text is HTML-escaped; labels come from [`Catalog`].
 
 mod index;
 mod integration;
@@ -10,11 +10,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use charter_model::{Contract, Kind, Stability};
-use charter_workspace::Workspace;
+use charter_workspace::{Loaded, Workspace};
 use minijinja::HtmlEscape;
 use serde_json::Value;
-
-use rayon::prelude::*;
 
 use crate::i18n::Catalog;
 use crate::sources::Sources;
@@ -95,21 +93,31 @@ impl<'a> Site<'a> {
     }
 }
 
-pub fn generate(ws: &Workspace, sources: &Sources, t: Catalog) -> Vec<GeneratedFile> {
-    let site = Site::new(ws, sources, t);
-    let mut files: Vec<GeneratedFile> = ws
-        .contracts
-        .par_iter()
-        .map(|l| GeneratedFile {
-            path: format!("{ROOT}/{}", page_path(&l.contract)),
-            contents: page::render(&site, l),
-        })
-        .collect();
-    files.push(GeneratedFile {
+/// The HTML page of one contract.
+pub fn page_file(site: &Site<'_>, l: &Loaded) -> GeneratedFile {
+    GeneratedFile {
+        path: format!("{ROOT}/{}", page_path(&l.contract)),
+        contents: page::render(site, l),
+    }
+}
+
+/// The site's stylesheet (path relative to the site root), shared by every page.
+pub const STYLESHEET: &str = "style.css";
+
+/// The stylesheet file.
+pub fn stylesheet_file() -> GeneratedFile {
+    GeneratedFile {
+        path: format!("{ROOT}/{STYLESHEET}"),
+        contents: format!("/* {} */\n{CSS}\n", crate::MARKER_TEXT),
+    }
+}
+
+/// The index page: every contract, with filters and search.
+pub fn index_file(site: &Site<'_>) -> GeneratedFile {
+    GeneratedFile {
         path: format!("{ROOT}/index.html"),
-        contents: index::render(&site),
-    });
-    files
+        contents: index::render(site),
+    }
 }
 
 const CSS: &str = "\
@@ -130,12 +138,12 @@ footer{color:var(--muted);font-size:13px;margin-top:40px}";
 /// A whole page. `depth` is how many folders below the site root the page is.
 pub fn layout(site: &Site<'_>, title: &str, depth: usize, body: &str, script: &str) -> String {
     let up = "../".repeat(depth);
-    let mut out = String::with_capacity(body.len() + CSS.len() + 1024);
+    let mut out = String::with_capacity(body.len() + 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"Charter\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+<meta name=\"generator\" content=\"Charter\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\">\n</head>\n<body>\n\
 <header><a href=\"{up}index.html\">{}</a></header>\n<main>\n{body}\n<footer>{}</footer>\n</main>\n{script}</body>\n</html>\n",
         crate::MARKER_TEXT,
         site.t.lang,
