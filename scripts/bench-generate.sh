@@ -6,10 +6,11 @@
 # Builds the release CLI (CHARTER_BIN overrides), writes the workspace with
 # scripts/synth_workspace.py under ${TMPDIR:-/tmp}/charter-bench/ (reused when its manifest
 # matches), then runs `charter generate docs openapi jsonschema typescript mcp` --runs times
-# into a fresh folder each time, plus --runs `--check` runs. CHARTER_TIMINGS=1 makes the CLI
-# report how long loading+validation and generation took (wall and CPU time). Prints a Markdown table: median
-# wall time of the whole command, of load+validate, of generation, of `--check`, the number
-# of files, and the machine's load average (other work on the machine slows every figure).
+# into a new folder each time, --runs times again into the first folder (nothing changes), and
+# --runs `--check` runs. CHARTER_TIMINGS=1 makes the CLI report how long loading+validation
+# and generation (with writing or comparing) took, wall and CPU. Prints a Markdown table of
+# medians, the number and size of the files, and the machine's load average (other work on
+# the machine slows every figure).
 set -euo pipefail
 die() { echo "bench-generate: $*" >&2; exit 2; }
 SIZE=10000; RUNS=5; SEED=1; BUILD=1
@@ -19,7 +20,7 @@ while [ $# -gt 0 ]; do
         --runs) RUNS="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1" ;;
     esac
 done
@@ -42,37 +43,45 @@ fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/bench-generate.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 SURFACES=(docs openapi jsonschema typescript mcp)
-: >"$WORK/runs"; : >"$WORK/checks"
-for ((i = 0; i < RUNS; i++)); do
-    rm -rf "$WORK/out"
+# One timed run: "$1" names the row, the rest are extra arguments. Appends
+# "name wall load_ms gen_ms load_cpu_ms gen_cpu_ms" to $WORK/runs.
+run() {
+    local name="$1"; shift
+    local t0 t1 timing
     t0="$(date +%s.%N)"
-    CHARTER_TIMINGS=1 "$BIN" generate "${SURFACES[@]}" -C "$WS" --out "$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; die "generate failed"; }
+    CHARTER_TIMINGS=1 "$BIN" generate "${SURFACES[@]}" -C "$WS" "$@" 2>"$WORK/err" || { cat "$WORK/err" >&2; die "generate $name failed"; }
     t1="$(date +%s.%N)"
-    timing="$(sed -n 's/^timings: load+validate \([0-9]*\) ms, generate \([0-9]*\) ms; cpu load+validate \([0-9]*\) ms, generate \([0-9]*\) ms$/\1 \2 \3 \4/p' "$WORK/err")"
-    echo "$t0 $t1 $timing" >>"$WORK/runs"
-    echo "== run $((i + 1)): $(tail -n 1 "$WORK/err")" >&2
-done
-FILES="$(find "$WORK/out" -type f | wc -l | tr -d ' ')"
+    timing="$(sed -n 's/^timings: load+validate \([0-9]*\) ms, [a-z+]* \([0-9]*\) ms; cpu load+validate \([0-9]*\) ms, [a-z+]* \([0-9]*\) ms$/\1 \2 \3 \4/p' "$WORK/err")"
+    echo "$name $(python3 -c "print(f'{$t1 - $t0:.3f}')") $timing" >>"$WORK/runs"
+    echo "== $name: $(tail -n 1 "$WORK/err")" >&2
+}
+: >"$WORK/runs"
+# Every fresh run writes into a new folder, and none is deleted until the end: on some file
+# systems (ext4 without a journal) creating files right after deleting many is much slower,
+# which would measure the benchmark's own clean-up rather than Charter.
 for ((i = 0; i < RUNS; i++)); do
-    t0="$(date +%s.%N)"
-    "$BIN" generate "${SURFACES[@]}" -C "$WS" --out "$WORK/out" --check 2>/dev/null || die "--check found drift right after generating"
-    t1="$(date +%s.%N)"
-    echo "$t0 $t1" >>"$WORK/checks"
+    run fresh --out "$WORK/out$i"
 done
+for ((i = 0; i < RUNS; i++)); do
+    run regenerate --out "$WORK/out0"
+done
+for ((i = 0; i < RUNS; i++)); do
+    run check --out "$WORK/out0" --check
+done
+FILES="$(find "$WORK/out0" -type f | wc -l | tr -d ' ')"
+BYTES="$(du -sm "$WORK/out0" | cut -f1)"
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK/runs" "$WORK/checks" "$SIZE" "$FILES" "$RUNS" "$LOAD" "$(nproc)" <<'PY'
+python3 - "$WORK/runs" "$SIZE" "$FILES" "$BYTES" "$RUNS" "$LOAD" "$(nproc)" <<'PY'
 import statistics, sys
-runs, checks, size, files, n, load, cpus = sys.argv[1:]
+runs, size, files, mb, n, load, cpus = sys.argv[1:]
 rows = [l.split() for l in open(runs) if l.strip()]
-wall = statistics.median(float(r[1]) - float(r[0]) for r in rows)
-lv = statistics.median(int(r[2]) for r in rows) / 1000
-gen = statistics.median(int(r[3]) for r in rows) / 1000
-lv_cpu = statistics.median(int(r[4]) for r in rows) / 1000
-gen_cpu = statistics.median(int(r[5]) for r in rows) / 1000
-chk = statistics.median(float(b) - float(a) for a, b in (l.split() for l in open(checks) if l.strip()))
-print(f"`charter generate docs openapi jsonschema typescript mcp`, median of {n} runs; {cpus} CPUs, load average {load}")
+print(f"`charter generate docs openapi jsonschema typescript mcp` on {size} contracts ({files} files, {mb} MB), median of {n} runs; {cpus} CPUs, load average {load}")
 print()
-print("| contracts | files written | whole command (wall) | load + validate (wall / CPU) | generate (wall / CPU) | `--check` (wall) |")
-print("|---:|---:|---:|---:|---:|---:|")
-print(f"| {size} | {files} | {wall:.2f} s | {lv:.2f} s / {lv_cpu:.2f} s | {gen:.2f} s / {gen_cpu:.2f} s | {chk:.2f} s |")
+print("| run | whole command (wall) | load + validate (wall / CPU) | generate + write or compare (wall / CPU) |")
+print("|---|---:|---:|---:|")
+labels = {"fresh": "into a new folder", "regenerate": "again, nothing changed", "check": "`--check`"}
+for name in ["fresh", "regenerate", "check"]:
+    r = [x for x in rows if x[0] == name]
+    med = lambda i, scale=1000: statistics.median(float(x[i]) for x in r) / scale
+    print(f"| {labels[name]} | {med(1, 1):.2f} s | {med(2):.2f} s / {med(4):.2f} s | {med(3):.2f} s / {med(5):.2f} s |")
 PY
