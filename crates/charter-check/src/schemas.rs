@@ -100,7 +100,8 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
         );
         return;
     }
-    let needs_validator = !site.examples.is_empty() || has_ref(site.schema);
+    let refs = has_ref(site.schema);
+    let needs_validator = !site.examples.is_empty() || refs;
     if !needs_validator || has_custom_schema_uri(site.schema) {
         if let Some((path, message)) = meta_error(site.schema) {
             out.push(invalid(ctx, &join(&site.pointer, &path), &message));
@@ -114,7 +115,7 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
     let mut options = jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
         .with_pattern_cache(PATTERNS.clone());
-    if has_ref(site.schema) {
+    if refs {
         if let Ok(abs) = std::fs::canonicalize(&ctx.file.abs) {
             options = options.with_base_uri(format!("file://{}", abs.display()));
         }
@@ -214,9 +215,11 @@ fn meta_error(schema: &Value) -> Option<(String, String)> {
     result.err()
 }
 
+/// Whether `$ref` appears anywhere in `schema`. Compares keys while walking instead of
+/// `contains_key`, which would hash (SipHash) the key once per map.
 fn has_ref(schema: &Value) -> bool {
     match schema {
-        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
+        Value::Object(m) => m.iter().any(|(k, v)| k == "$ref" || has_ref(v)),
         Value::Array(a) => a.iter().any(has_ref),
         _ => false,
     }
