@@ -4,7 +4,11 @@
 use charter_diagnostics::Diagnostic;
 use charter_model::{node::push_pointer, Contract, Schema};
 use charter_workspace::DocContext;
+use lru::LruCache;
 use serde_json::Value;
+use std::cell::RefCell;
+use std::num::NonZeroUsize;
+use std::rc::Rc;
 
 /// A schema of the document and the examples that must validate against it.
 struct Site<'a> {
@@ -111,16 +115,11 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
             return;
         }
     }
-    // Building also checks the schema against its meta-schema, so that is not done twice.
-    let mut options = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .with_pattern_cache(PATTERNS.clone());
-    if refs {
-        if let Ok(abs) = std::fs::canonicalize(&ctx.file.abs) {
-            options = options.with_base_uri(format!("file://{}", abs.display()));
-        }
-    }
-    let validator = match options.build(site.schema) {
+    let base = refs
+        .then(|| std::fs::canonicalize(&ctx.file.abs).ok())
+        .flatten()
+        .map(|abs| format!("file://{}", abs.display()));
+    let validator = match validator_for(site.schema, base) {
         Ok(v) => v,
         Err(e)
             if matches!(
@@ -168,6 +167,42 @@ fn check_site(ctx: &DocContext<'_>, site: &Site<'_>, out: &mut Vec<Diagnostic>) 
             );
         }
     }
+}
+
+/// How many compiled validators each thread keeps.
+const CACHE_ENTRIES: usize = 256;
+
+thread_local! {
+    /// Recently compiled validators of this thread, by the schema's JSON text. Contracts
+    /// repeat schemas (a resource is the output of several operations and the payload of its
+    /// events, usually in files of the same folder, which one thread loads in a row), and
+    /// compiling is the costly step. Bounded, so memory stays flat on large workspaces.
+    static VALIDATORS: RefCell<LruCache<String, Rc<jsonschema::Validator>>> =
+        RefCell::new(LruCache::new(NonZeroUsize::new(CACHE_ENTRIES).unwrap_or(NonZeroUsize::MIN)));
+}
+
+/// A validator for a schema; `base` is the file a schema with `$ref`s resolves against
+/// (such schemas are not cached: what they point at may differ per file). Failed builds are
+/// not cached either, so every site with a broken schema gets its own diagnostic.
+fn validator_for(
+    schema: &Value,
+    base: Option<String>,
+) -> Result<Rc<jsonschema::Validator>, jsonschema::ValidationError<'static>> {
+    // Building also checks the schema against its meta-schema, so that is not done twice.
+    let options = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_pattern_cache(PATTERNS.clone());
+    if let Some(base) = base {
+        return Ok(Rc::new(options.with_base_uri(base).build(schema)?));
+    }
+    // Serializing a `Value` cannot fail (its keys are strings).
+    let key = serde_json::to_string(schema).unwrap_or_default();
+    if let Some(v) = VALIDATORS.with_borrow_mut(|c| c.get(&key).cloned()) {
+        return Ok(v);
+    }
+    let validator = Rc::new(options.build(schema)?);
+    VALIDATORS.with_borrow_mut(|c| c.put(key, Rc::clone(&validator)));
+    Ok(validator)
 }
 
 /// Compiled `pattern` regexes, shared by every validator of the run.
