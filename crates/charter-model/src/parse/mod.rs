@@ -4,6 +4,7 @@
 mod json;
 mod toml;
 mod yaml;
+mod yaml_input;
 
 use crate::node::Node;
 use crate::span::{LineIndex, Span};

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
+use super::yaml_input::SmallBufInput;
 use super::{MapBuilder, ParseError, MAX_DEPTH, MAX_NODES};
 use crate::node::{Node, Value};
 use crate::span::{LineIndex, Span};
@@ -44,7 +45,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<Node>, ParseError> {
         nodes: 0,
         docs: Vec::new(),
     };
-    for item in Parser::new_from_str(text) {
+    for item in Parser::new(SmallBufInput::new(text)) {
         let (event, yspan) = item.map_err(|e| b.scan_error(&e))?;
         let span = b.span(&yspan);
         match event {
