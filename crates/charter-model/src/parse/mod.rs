@@ -65,7 +65,13 @@ impl ParseError {
 /// Checks raw bytes and decodes them as UTF-8 text.
 pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     let probe = &bytes[..bytes.len().min(8192)];
-    if let Some(pos) = probe.iter().position(|&b| b == 0) {
+    // `contains` searches a word at a time; `position` alone goes byte by byte, and almost
+    // every file has no NUL.
+    if let Some(pos) = probe
+        .contains(&0)
+        .then(|| probe.iter().position(|&b| b == 0))
+        .flatten()
+    {
         let line = 1 + probe[..pos].iter().filter(|&&b| b == b'\n').count();
         let col = pos
             - probe[..pos]
