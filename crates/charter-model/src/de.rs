@@ -266,9 +266,14 @@ impl<'a> de::Deserializer<'a> for NodeDe<'a> {
 
     fn deserialize_newtype_struct<V: Visitor<'a>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        if name == JSON {
+            // See `json`: the subtree is converted directly and handed over on the side.
+            JSON_SLOT.set(Some(self.node.to_json()));
+            return visitor.visit_unit();
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -503,4 +508,102 @@ macro_rules! tagged_enum {
             }
         }
     };
+}
+
+/// `deserialize_newtype_struct` name under which [`NodeDe`] converts a whole subtree to JSON
+/// at once (see [`json`]).
+const JSON: &str = "$charter::json";
+
+thread_local! {
+    /// The JSON that `NodeDe` built for the [`JsonVisitor`] it is about to call.
+    static JSON_SLOT: std::cell::Cell<Option<serde_json::Value>> = const { std::cell::Cell::new(None) };
+}
+
+/// `deserialize_with` for a field kept as JSON (schemas, examples).
+///
+/// Through serde, a JSON value is built one visitor call per value, and its maps grow (and
+/// rehash) one key at a time; schemas and examples are most of a contract, so that was most
+/// of the time spent deserializing. From a [`Node`] the value is built directly with
+/// [`Node::to_json`] (maps sized once), which gives the same value: `NodeDe` sees the
+/// [`JSON`] name, builds the value, leaves it in [`JSON_SLOT`] and calls `visit_unit`, where
+/// [`JsonVisitor`] takes it. Any other deserializer gets the ordinary serde path.
+pub fn json<'de, D: de::Deserializer<'de>>(d: D) -> Result<serde_json::Value, D::Error> {
+    d.deserialize_newtype_struct(JSON, JsonVisitor)
+}
+
+/// [`json`] for an optional field (null or absent is `None`, as for `Option<Value>`).
+pub fn json_opt<'de, D: de::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    Ok(<Option<JsonField> as de::Deserialize>::deserialize(d)?.map(|j| j.0))
+}
+
+/// [`json`] for a list of values.
+pub fn json_vec<'de, D: de::Deserializer<'de>>(d: D) -> Result<Vec<serde_json::Value>, D::Error> {
+    Ok(<Vec<JsonField> as de::Deserialize>::deserialize(d)?
+        .into_iter()
+        .map(|j| j.0)
+        .collect())
+}
+
+struct JsonField(serde_json::Value);
+
+impl<'de> de::Deserialize<'de> for JsonField {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        json(d).map(JsonField)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<serde_json::Value, E> {
+        // Empty when a deserializer other than `NodeDe` meant a real unit (null).
+        Ok(JSON_SLOT.take().unwrap_or(serde_json::Value::Null))
+    }
+
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<serde_json::Value, D::Error> {
+        de::Deserialize::deserialize(d)
+    }
+
+    // Deserializers that answer a newtype struct with its content.
+    fn visit_none<E: de::Error>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
+        de::Deserialize::deserialize(d)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<serde_json::Value, A::Error> {
+        de::Deserialize::deserialize(de::value::SeqAccessDeserializer::new(seq))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<serde_json::Value, A::Error> {
+        de::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
 }

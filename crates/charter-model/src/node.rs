@@ -136,12 +136,14 @@ impl Node {
             Value::Float(f) => serde_json::Number::from_f64(*f)
                 .map(J::Number)
                 .unwrap_or(J::Null),
-            Value::Str(s) => J::String(s.to_string()),
+            // `as_str().to_owned()`, not `to_string()`: that goes through `Display` and the
+            // formatting machinery, which was most of the cost of converting a string.
+            Value::Str(s) => J::String(s.as_str().to_owned()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
                 entries
                     .iter()
-                    .map(|e| (e.key.to_string(), e.value.to_json()))
+                    .map(|e| (e.key.as_str().to_owned(), e.value.to_json()))
                     .collect(),
             ),
         }

@@ -647,8 +647,13 @@ pub struct CapabilityRequirement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SchemaWithExample {
+    #[serde(deserialize_with = "crate::de::json")]
     pub schema: Schema,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub example: Option<Json>,
 }
 
@@ -725,15 +730,35 @@ pub struct Operation {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Io {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input: Option<Schema>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Schema>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub params: Option<Schema>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub query: Option<Schema>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub headers: Option<Schema>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub errors: IndexMap<String, ErrorSpec>,
@@ -841,9 +866,17 @@ pub struct McpTool {
 pub struct OperationExample {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input: Option<Json>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Json>,
 }
 
@@ -853,12 +886,17 @@ pub struct OperationExample {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Event {
     pub meta: Meta,
+    #[serde(deserialize_with = "crate::de::json")]
     pub payload: Schema,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pii: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Ref>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::json_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub examples: Vec<Json>,
 }
 

@@ -268,8 +268,10 @@ impl Workspace {
             .map(|p| load_file(p, &config, check, retain))
             .collect();
         let mut files = Vec::with_capacity(results.len());
-        let mut contracts = Vec::new();
-        let mut diagnostics = Vec::new();
+        // Sized once: a `Loaded` is large, and growing the vector step by step copies it
+        // all each time into fresh memory.
+        let mut contracts = Vec::with_capacity(results.iter().map(|r| r.contracts.len()).sum());
+        let mut diagnostics = Vec::with_capacity(results.iter().map(|r| r.diagnostics.len()).sum());
         let mut broken = HashSet::new();
         for (i, r) in results.into_iter().enumerate() {
             files.push(r.file);
@@ -336,29 +338,17 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) 
         d
     };
     let max = config.workspace.max_file_size;
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > max => {
+    let bytes = match read_limited(path, max) {
+        Ok(Ok(b)) => b,
+        Ok(Err(len)) => {
             out.diagnostics.push(fail(
                 "file-too-large",
-                format!("the file is {} bytes; contract files are limited to {max} bytes", m.len()),
+                format!("the file is {len} bytes; contract files are limited to {max} bytes"),
                 Span::new(0, 0, 1, 1),
                 Some("split it into several files, or raise `workspace.max-file-size` in charter.toml".into()),
             ));
             return out;
         }
-        Ok(_) => {}
-        Err(e) => {
-            out.diagnostics.push(fail(
-                "io",
-                format!("cannot read the file: {e}"),
-                Span::new(0, 0, 1, 1),
-                None,
-            ));
-            return out;
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
         Err(e) => {
             out.diagnostics.push(fail(
                 "io",
@@ -422,6 +412,21 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) 
         }
     }
     out
+}
+
+/// The bytes of a file, or its length when that is over `max`. One open for the size check
+/// and the read (the size comes from the open file), into a buffer of the file's size.
+fn read_limited(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > max {
+        return Ok(Err(len));
+    }
+    // One byte more than the size, so that reaching the end needs no second allocation.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut bytes)?;
+    Ok(Ok(bytes))
 }
 
 /// Values of lines that look like `key: a.b` (YAML), `"key": "a.b"` (JSON) or `key = "a.b"`

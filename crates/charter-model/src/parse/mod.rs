@@ -4,6 +4,7 @@
 mod json;
 mod toml;
 mod yaml;
+mod yaml_input;
 
 use crate::node::Node;
 use crate::span::{LineIndex, Span};
@@ -64,7 +65,13 @@ impl ParseError {
 /// Checks raw bytes and decodes them as UTF-8 text.
 pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     let probe = &bytes[..bytes.len().min(8192)];
-    if let Some(pos) = probe.iter().position(|&b| b == 0) {
+    // `contains` searches a word at a time; `position` alone goes byte by byte, and almost
+    // every file has no NUL.
+    if let Some(pos) = probe
+        .contains(&0)
+        .then(|| probe.iter().position(|&b| b == 0))
+        .flatten()
+    {
         let line = 1 + probe[..pos].iter().filter(|&&b| b == b'\n').count();
         let col = pos
             - probe[..pos]
@@ -194,7 +201,7 @@ fn too_many_nodes(span: Span) -> ParseError {
 #[derive(Default)]
 pub(crate) struct MapBuilder {
     pub entries: Vec<crate::node::Entry>,
-    seen: Option<std::collections::HashMap<compact_str::CompactString, usize>>,
+    keys: KeyIndex,
 }
 
 impl MapBuilder {
@@ -204,37 +211,58 @@ impl MapBuilder {
         key_span: Span,
         value: Node,
     ) -> Result<(), ParseError> {
-        let dup = if self.entries.len() < 16 {
-            self.entries.iter().position(|e| e.key == key)
+        self.keys.insert(&self.entries, &key, key_span)?;
+        self.entries.push(crate::node::Entry {
+            key,
+            key_span,
+            value,
+        });
+        Ok(())
+    }
+}
+
+/// Refuses a key that a map's entries so far already have. Small maps are scanned; past 16
+/// entries a hash index is built, so that big maps stay linear. The entries live with the
+/// caller (the YAML builder keeps them on one stack shared by all open maps).
+#[derive(Default)]
+pub(crate) struct KeyIndex {
+    seen: Option<std::collections::HashMap<compact_str::CompactString, usize>>,
+}
+
+impl KeyIndex {
+    /// Checks `key` against `entries` and records it as the next entry's key.
+    pub fn insert(
+        &mut self,
+        entries: &[crate::node::Entry],
+        key: &compact_str::CompactString,
+        key_span: Span,
+    ) -> Result<(), ParseError> {
+        let dup = if entries.len() < 16 {
+            entries.iter().position(|e| e.key == *key)
         } else {
             let seen = self.seen.get_or_insert_with(|| {
-                self.entries
+                entries
                     .iter()
                     .enumerate()
                     .map(|(i, e)| (e.key.clone(), i))
                     .collect()
             });
-            seen.get(&key).copied()
+            seen.get(key).copied()
         };
         if let Some(i) = dup {
             return Err(ParseError::new(
                 "duplicate-key",
                 format!(
                     "duplicate key `{key}` (first defined at line {})",
-                    self.entries[i].key_span.line
+                    entries[i].key_span.line
                 ),
                 key_span,
             )
             .help("remove one of the two entries"));
         }
         if let Some(seen) = &mut self.seen {
-            seen.insert(key.clone(), self.entries.len());
+            seen.insert(key.clone(), entries.len());
         }
-        self.entries.push(crate::node::Entry {
-            key,
-            key_span,
-            value,
-        });
         Ok(())
     }
 }

@@ -3,23 +3,29 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
-use super::{MapBuilder, ParseError, MAX_DEPTH, MAX_NODES};
-use crate::node::{Node, Value};
+use super::yaml_input::SmallBufInput;
+use super::{KeyIndex, ParseError, MAX_DEPTH, MAX_NODES};
+use crate::node::{Entry, Node, Value};
 use crate::span::{LineIndex, Span};
 
-enum Frame {
-    Seq {
-        start: Span,
-        anchor: usize,
-        items: Vec<Node>,
-    },
+/// An open sequence or map.
+struct Frame {
+    start: Span,
+    anchor: usize,
+    /// Where this collection's children begin on the builder's `items` (sequence) or
+    /// `entries` (map) stack.
+    base: usize,
+    kind: Kind,
+}
+
+enum Kind {
+    Seq,
     Map {
-        start: Span,
-        anchor: usize,
-        map: MapBuilder,
-        key: Option<(compact_str::CompactString, Span)>,
+        key: Option<(CompactString, Span)>,
+        keys: KeyIndex,
     },
 }
 
@@ -29,6 +35,11 @@ struct Builder<'t> {
     index: std::cell::OnceCell<LineIndex>,
     ascii: bool,
     stack: Vec<Frame>,
+    /// Children of all open sequences and maps, innermost last. A finished collection moves
+    /// its tail into a vector of exactly its size: one allocation per collection instead of a
+    /// vector grown (and copied) step by step for each.
+    items: Vec<Node>,
+    entries: Vec<Entry>,
     anchors: HashMap<usize, Node>,
     nodes: usize,
     docs: Vec<Node>,
@@ -40,52 +51,52 @@ pub(super) fn parse(text: &str) -> Result<Vec<Node>, ParseError> {
         index: std::cell::OnceCell::new(),
         ascii: text.is_ascii(),
         stack: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
         docs: Vec::new(),
     };
-    for item in Parser::new_from_str(text) {
+    for item in Parser::new(SmallBufInput::new(text)) {
         let (event, yspan) = item.map_err(|e| b.scan_error(&e))?;
         let span = b.span(&yspan);
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let tag = tag.map(|t| t.suffix.clone());
-                let value = resolve(&value, style, tag.as_deref());
+                let tag = tag.as_deref().map(|t| t.suffix.as_str());
+                let value = resolve(&value, style, tag);
                 b.complete(Node::new(span, value), anchor)?;
             }
             Event::SequenceStart(anchor, _) => {
                 b.open(span)?;
-                b.stack.push(Frame::Seq {
+                b.stack.push(Frame {
                     start: span,
                     anchor,
-                    items: Vec::new(),
+                    base: b.items.len(),
+                    kind: Kind::Seq,
                 });
             }
             Event::MappingStart(anchor, _) => {
                 b.open(span)?;
-                b.stack.push(Frame::Map {
+                b.stack.push(Frame {
                     start: span,
                     anchor,
-                    map: MapBuilder::default(),
-                    key: None,
+                    base: b.entries.len(),
+                    kind: Kind::Map {
+                        key: None,
+                        keys: KeyIndex::default(),
+                    },
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match b.stack.pop() {
-                    Some(Frame::Seq {
-                        start,
-                        anchor,
-                        items,
-                    }) => (Node::new(b.join(start, span), Value::Seq(items)), anchor),
-                    Some(Frame::Map {
-                        start, anchor, map, ..
-                    }) => (
-                        Node::new(b.join(start, span), Value::Map(map.entries)),
-                        anchor,
-                    ),
-                    None => continue,
+                let Some(frame) = b.stack.pop() else {
+                    continue;
                 };
-                b.complete(node, anchor)?;
+                let value = match frame.kind {
+                    Kind::Seq => Value::Seq(b.items.split_off(frame.base)),
+                    Kind::Map { .. } => Value::Map(b.entries.split_off(frame.base)),
+                };
+                let node = Node::new(b.join(frame.start, span), value);
+                b.complete(node, frame.anchor)?;
             }
             Event::Alias(id) => {
                 let Some(target) = b.anchors.get(&id) else {
@@ -159,11 +170,8 @@ impl Builder<'_> {
         // Most YAML syntax errors inside a flow collection are a missing `]` or `}` on an
         // earlier line: say where the collection opened.
         let open_flow = self.stack.iter().rev().find_map(|f| {
-            let start = match f {
-                Frame::Seq { start, .. } | Frame::Map { start, .. } => start,
-            };
-            let c = self.text.as_bytes().get(start.start as usize).copied()?;
-            matches!(c, b'[' | b'{').then_some((c as char, *start))
+            let c = self.text.as_bytes().get(f.start.start as usize).copied()?;
+            matches!(c, b'[' | b'{').then_some((c as char, f.start))
         });
         if e.info().contains("tab") {
             // The scanner reports a tab at the end of the previous token: point at the tab.
@@ -218,9 +226,22 @@ impl Builder<'_> {
                     self.docs.push(node);
                 }
             }
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { map, key, .. }) => match key.take() {
-                Some((k, ks)) => map.push(k, ks, node)?,
+            Some(Frame {
+                kind: Kind::Seq, ..
+            }) => self.items.push(node),
+            Some(Frame {
+                kind: Kind::Map { key, keys },
+                base,
+                ..
+            }) => match key.take() {
+                Some((key, key_span)) => {
+                    keys.insert(&self.entries[*base..], &key, key_span)?;
+                    self.entries.push(Entry {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                }
                 None => {
                     let text = match node.value {
                         Value::Str(s) => s,
