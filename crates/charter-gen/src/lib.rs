@@ -16,8 +16,6 @@ pub mod typescript;
 
 pub use output::{check, write, Checker, Collect, Drift, GeneratedFile, Sink, Writer};
 
-use rayon::prelude::*;
-
 use charter_model::Kind;
 use charter_workspace::{Loaded, Workspace};
 
@@ -76,13 +74,35 @@ pub fn generate_into(
     }
     let catalog = i18n::Catalog::for_locale(&opts.locale)
         .ok_or_else(|| GenError::UnknownLocale(opts.locale.clone()))?;
-    surfaces.par_iter().try_for_each(|s| match s.as_str() {
-        "docs" => docs::generate(ws, catalog, sink),
-        "openapi" => openapi::generate(ws, opts, sink),
-        "jsonschema" => jsonschema::generate(ws, opts, sink),
-        "typescript" => typescript::generate(ws, opts, sink),
-        _ => mcp::generate(ws, opts, sink),
-    })?;
+    let wants = |name: &str| surfaces.iter().any(|s| s == name);
+    // The surfaces that make one file of the whole workspace are built one after the other
+    // on one thread, while the per-contract surfaces run on the others; a thread that is
+    // done steals per-contract work, so both cores stay busy to the end.
+    let (whole, per_contract) = rayon::join(
+        || -> std::io::Result<()> {
+            if wants("openapi") {
+                openapi::generate(ws, opts, sink)?;
+            }
+            if wants("typescript") {
+                typescript::generate(ws, opts, sink)?;
+            }
+            if wants("mcp") {
+                mcp::generate(ws, opts, sink)?;
+            }
+            Ok(())
+        },
+        || -> std::io::Result<()> {
+            let (docs, schemas) = rayon::join(
+                || wants("docs").then(|| docs::generate(ws, catalog, sink)),
+                || wants("jsonschema").then(|| jsonschema::generate(ws, opts, sink)),
+            );
+            docs.transpose()?;
+            schemas.transpose()?;
+            Ok(())
+        },
+    );
+    whole?;
+    per_contract?;
     Ok(())
 }
 

@@ -16,7 +16,9 @@ pub fn run(
     let started = std::time::Instant::now();
     let cpu0 = cpu_ms();
     let ws = match super::load(&[workspace.to_path_buf()])? {
-        Ok(ws) => ws,
+        // Never freed: the process ends after this command, and the OS takes the memory
+        // back at once instead of value by value (~0.1 s for 10k contracts).
+        Ok(ws) => std::mem::ManuallyDrop::new(ws),
         Err(code) => return Ok(code),
     };
     if Counts::of(&ws.diagnostics).errors > 0 {
