@@ -5,6 +5,7 @@
 //! place. `$schema` and `$id` are dropped from bundled parts: the document that holds them
 //! declares the dialect once.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -63,6 +64,22 @@ impl<'c> Bundler<'c> {
     /// Keeps a name from being given to a bundled file.
     pub fn reserve(&mut self, name: &str) {
         self.names.reserve(name);
+    }
+
+    /// [`Bundler::bundle`], without the copy when nothing would change (no `$ref` anywhere,
+    /// no `$schema` or `$id` at the top): most schemas are used as they are.
+    pub fn bundle_cow<'v>(
+        &mut self,
+        schema: &'v Value,
+        base_dir: &Path,
+        local: Option<&str>,
+    ) -> Cow<'v, Value> {
+        let declares = |m: &Map<String, Value>| m.contains_key("$schema") || m.contains_key("$id");
+        if matches!(schema, Value::Object(m) if declares(m)) || has_ref(schema) {
+            Cow::Owned(self.bundle(schema, base_dir, local))
+        } else {
+            Cow::Borrowed(schema)
+        }
     }
 
     /// A copy of `schema` (found in a file in `base_dir`) with external references bundled.
@@ -141,6 +158,17 @@ impl<'c> Bundler<'c> {
         let bundled = self.bundle(&doc, &dir, Some(&local));
         self.defs.insert(name.clone(), bundled);
         Some(name)
+    }
+}
+
+/// Whether a schema holds a `$ref` (outside data keywords, as [`Bundler::bundle`] walks).
+fn has_ref(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .any(|(k, c)| k == "$ref" || (!DATA_KEYWORDS.contains(&k.as_str()) && has_ref(c))),
+        Value::Array(a) => a.iter().any(has_ref),
+        _ => false,
     }
 }
 

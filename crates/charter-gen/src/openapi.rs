@@ -2,7 +2,10 @@
 //! key), event contracts as `webhooks`, external schema files bundled into
 //! `components/schemas`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use charter_model::{AuthLevel, Contract, Event, HttpMethod, Kind, Operation, OperationKind};
 use charter_workspace::{Loaded, Workspace};
@@ -27,16 +30,16 @@ pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Re
 }
 
 /// State while building the document.
-struct Doc<'c> {
+struct Doc<'c, 'w> {
     bundler: Bundler<'c>,
     /// Component schemas of operations and events, by name.
-    own: BTreeMap<String, Value>,
+    own: BTreeMap<String, Cow<'w, Value>>,
     ids: Unique,
     uses_bearer: bool,
 }
 
 /// The OpenAPI document of the workspace.
-pub fn document(ws: &Workspace) -> Value {
+pub fn document(ws: &Workspace) -> Document<'_> {
     let mut cache = FileCache::default();
     let mut d = Doc {
         bundler: Bundler::new(&mut cache, COMPONENTS),
@@ -88,25 +91,21 @@ pub fn document(ws: &Workspace) -> Value {
         webhooks.insert(ev.meta.key.clone(), object_of([("post", object)]));
     }
 
-    let mut schemas = Map::new();
-    schemas.insert("Problem".into(), problem_schema());
-    let mut bundled: Vec<(String, Value)> =
-        std::mem::take(&mut d.bundler.defs).into_iter().collect();
+    let mut bundled: Vec<(String, Cow<'_, Value>)> = std::mem::take(&mut d.bundler.defs)
+        .into_iter()
+        .map(|(name, schema)| (name, Cow::Owned(schema)))
+        .collect();
     bundled.extend(std::mem::take(&mut d.own));
     bundled.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut schemas = vec![("Problem".to_string(), Cow::Owned(problem_schema()))];
     schemas.extend(bundled);
-    let mut components = Map::new();
-    components.insert("schemas".into(), Value::Object(schemas));
-    if d.uses_bearer {
-        components.insert(
-            "securitySchemes".into(),
-            json!({ BEARER: {
-                "type": "http",
-                "scheme": "bearer",
-                "description": "Token of the signed-in user (policy.auth user or admin)."
-            }}),
-        );
-    }
+    let security_schemes = d.uses_bearer.then(|| {
+        json!({ BEARER: {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Token of the signed-in user (policy.auth user or admin)."
+        }})
+    });
 
     let mut paths_obj = Map::new();
     for (p, methods) in paths {
@@ -116,7 +115,7 @@ pub fn document(ws: &Workspace) -> Value {
     }
     let tags: Vec<Value> = tags.into_iter().map(|t| json!({ "name": t })).collect();
     // Built by moving the parts in: `json!` would copy them (it serializes by reference).
-    object_of([
+    let head = object_of([
         ("openapi", json!("3.1.0")),
         (
             "info",
@@ -130,8 +129,61 @@ pub fn document(ws: &Workspace) -> Value {
         ("tags", Value::Array(tags)),
         ("paths", Value::Object(paths_obj)),
         ("webhooks", Value::Object(webhooks)),
-        ("components", Value::Object(components)),
-    ])
+    ]);
+    Document {
+        head,
+        schemas,
+        security_schemes,
+    }
+}
+
+/// The OpenAPI document. Component schemas are borrowed from the contracts where bundling
+/// changes nothing, so the workspace's schemas are not copied to be written.
+pub struct Document<'w> {
+    /// Everything before `components`.
+    head: Value,
+    schemas: Vec<(String, Cow<'w, Value>)>,
+    security_schemes: Option<Value>,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let head = self.head.as_object().map(Map::len).unwrap_or(0);
+        let mut m = s.serialize_map(Some(head + 1))?;
+        if let Value::Object(o) = &self.head {
+            for (k, v) in o {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.serialize_entry("components", &Components(self))?;
+        m.end()
+    }
+}
+
+struct Components<'a, 'w>(&'a Document<'w>);
+
+impl Serialize for Components<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let mut m = s.serialize_map(Some(1 + usize::from(doc.security_schemes.is_some())))?;
+        m.serialize_entry("schemas", &Schemas(&doc.schemas))?;
+        if let Some(sec) = &doc.security_schemes {
+            m.serialize_entry("securitySchemes", sec)?;
+        }
+        m.end()
+    }
+}
+
+struct Schemas<'a, 'w>(&'a [(String, Cow<'w, Value>)]);
+
+impl Serialize for Schemas<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (name, schema) in self.0 {
+            m.serialize_entry(name, schema.as_ref())?;
+        }
+        m.end()
+    }
 }
 
 /// An object from (key, value) pairs, moving the values.
@@ -147,17 +199,17 @@ fn sort_methods(m: Map<String, Value>) -> Map<String, Value> {
     entries.into_iter().collect()
 }
 
-impl Doc<'_> {
+impl<'w> Doc<'_, 'w> {
     /// A schema of a contract as a named component; a schema that is only a `$ref` is used
     /// as that reference. Returns the schema to use where it is needed.
-    fn component(&mut self, ws: &Workspace, l: &Loaded, schema: &Value, name: String) -> Value {
+    fn component(&mut self, ws: &Workspace, l: &Loaded, schema: &'w Value, name: String) -> Value {
         let local = format!("{COMPONENTS}{name}");
         let bundled = self
             .bundler
-            .bundle(schema, &contract_dir(ws, l), Some(&local));
+            .bundle_cow(schema, &contract_dir(ws, l), Some(&local));
         if let Some(obj) = bundled.as_object() {
             if obj.len() == 1 && obj.contains_key("$ref") {
-                return bundled;
+                return bundled.into_owned();
             }
         }
         self.own.insert(name, bundled);
@@ -168,7 +220,7 @@ impl Doc<'_> {
         &mut self,
         ws: &Workspace,
         l: &Loaded,
-        op: &Operation,
+        op: &'w Operation,
         method: HttpMethod,
         path: &str,
     ) -> Value {
@@ -307,14 +359,14 @@ impl Doc<'_> {
                 };
                 if let Some(src) = src {
                     let b = self.bundler.bundle(src, &dir, Some(&local));
-                    self.own.insert(whole.to_string(), b);
+                    self.own.insert(whole.to_string(), Cow::Owned(b));
                 }
             }
         }
         out
     }
 
-    fn webhook(&mut self, ws: &Workspace, l: &Loaded, ev: &Event) -> Value {
+    fn webhook(&mut self, ws: &Workspace, l: &Loaded, ev: &'w Event) -> Value {
         let m = &ev.meta;
         let schema = self.component(ws, l, &ev.payload, format!("{}Payload", pascal(&m.key)));
         let mut o = Map::new();

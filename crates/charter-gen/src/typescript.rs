@@ -2,6 +2,7 @@
 //! input/output (and params/query/headers), event payload and integration config/secret
 //! (highest version of each key), plus one type per bundled schema file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -34,7 +35,7 @@ fn parts(c: &Contract) -> Vec<(String, &Value)> {
 }
 
 /// Every named type: contract parts and bundled files, by name.
-pub fn named_types(ws: &Workspace) -> BTreeMap<String, Value> {
+pub fn named_types(ws: &Workspace) -> BTreeMap<String, Cow<'_, Value>> {
     let mut cache = FileCache::default();
     let mut bundler = Bundler::new(&mut cache, DEFS);
     let mut types = BTreeMap::new();
@@ -51,16 +52,20 @@ pub fn named_types(ws: &Workspace) -> BTreeMap<String, Value> {
         for (part, schema) in parts(&l.contract) {
             let name = format!("{}{part}", pascal(&l.contract.meta().key));
             let local = format!("{DEFS}{name}");
-            let t = bundler.bundle(schema, &contract_dir(ws, l), Some(&local));
+            let t = bundler.bundle_cow(schema, &contract_dir(ws, l), Some(&local));
             types.insert(name, t);
         }
     }
-    types.extend(std::mem::take(&mut bundler.defs));
+    types.extend(
+        std::mem::take(&mut bundler.defs)
+            .into_iter()
+            .map(|(name, schema)| (name, Cow::Owned(schema))),
+    );
     types
 }
 
 /// The declaration file for a set of named types.
-pub fn render(types: &BTreeMap<String, Value>) -> String {
+pub fn render(types: &BTreeMap<String, Cow<'_, Value>>) -> String {
     let mut out = format!(
         "// {MARKER_TEXT}.\n// TypeScript declarations of the workspace's contract schemas.\n"
     );
@@ -124,7 +129,7 @@ fn doc_comment(s: &Value, indent: &str) -> String {
 }
 
 struct Converter<'a> {
-    types: &'a BTreeMap<String, Value>,
+    types: &'a BTreeMap<String, Cow<'a, Value>>,
 }
 
 impl Converter<'_> {
