@@ -429,7 +429,7 @@ mod tests {
 
     fn one(schema: Value) -> String {
         let mut types = BTreeMap::new();
-        types.insert("T".to_string(), schema);
+        types.insert("T".to_string(), Cow::Owned(schema));
         render(&types)
     }
 
