@@ -336,6 +336,28 @@ fn generate_then_check_for_drift() {
 }
 
 #[test]
+fn generate_reports_a_file_it_cannot_write() {
+    let ws = Ws::new();
+    assert_eq!(ws.run(&["init", "."]).code, 0);
+    // A file where the docs folder should be: every docs page fails, the rest is written.
+    ws.file("generated/docs", "not a folder\n");
+    let r = ws.run(&["generate"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("error: cannot write to "),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("/generated/docs/"), "{}", r.stderr);
+    assert!(r.stderr.contains("Not a directory"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("generated/docs")).expect("read"),
+        "not a folder\n"
+    );
+}
+
+#[test]
 fn generate_refuses_a_workspace_with_errors() {
     let ws = Ws::new();
     assert_eq!(ws.run(&["init", "."]).code, 0);

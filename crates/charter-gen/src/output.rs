@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
@@ -56,51 +57,113 @@ impl Sink for Collect {
 }
 
 /// Writes each file under its output folder as it arrives; files whose bytes are already on
-/// disk are left alone (their modification time does not change).
+/// disk are left alone (their modification time does not change). Comparing happens on the
+/// generating threads; creating and writing files happens on one writer thread: on ext4,
+/// two threads creating files in the same folders spent twice the kernel time of one (they
+/// contend for the folder and inode-table locks), and the writer overlaps with generation.
 pub struct Writer {
     out: PathBuf,
     paths: Mutex<Vec<String>>,
-    written: AtomicUsize,
+    queue: Option<SyncSender<(PathBuf, String)>>,
+    thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
+    /// The first failed write (kind, message), so that generation stops early with it.
+    failed: Arc<Mutex<Option<(ErrorKind, String)>>>,
 }
+
+/// Files waiting for the writer thread at most (bounds the memory they hold).
+const QUEUE: usize = 256;
 
 impl Writer {
     pub fn new(out: &Path) -> Writer {
+        let (tx, rx) = sync_channel::<(PathBuf, String)>(QUEUE);
+        let failed: Arc<Mutex<Option<(ErrorKind, String)>>> = Arc::default();
+        let flag = Arc::clone(&failed);
+        let thread = std::thread::spawn(move || {
+            let mut written = 0;
+            let mut error = None;
+            for (path, contents) in rx {
+                if error.is_some() {
+                    continue; // drain, so that no sender blocks
+                }
+                match write_file(&path, &contents) {
+                    Ok(()) => written += 1,
+                    Err(e) => {
+                        let message = format!("{}: {e}", path.display());
+                        *lock(&flag) = Some((e.kind(), message.clone()));
+                        error = Some(std::io::Error::new(e.kind(), message));
+                    }
+                }
+            }
+            error.map_or(Ok(written), Err)
+        });
         Writer {
             out: out.to_path_buf(),
             paths: Mutex::default(),
-            written: AtomicUsize::new(0),
+            queue: Some(tx),
+            thread: Some(thread),
+            failed,
         }
     }
 
-    /// Removes files that a previous run generated but this one did not. Only files that
-    /// carry [`MARKER`] in their first 512 bytes are ever removed, so pointing `--out` at a
-    /// folder with other files in it loses nothing. Returns (files generated, files written).
-    pub fn finish(self) -> std::io::Result<(usize, usize)> {
-        let paths = self
-            .paths
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
+    /// Waits for the writes, then removes files that a previous run generated but this one
+    /// did not. Only files that carry [`MARKER`] in their first 512 bytes are ever removed,
+    /// so pointing `--out` at a folder with other files in it loses nothing. Returns (files
+    /// generated, files written).
+    pub fn finish(mut self) -> std::io::Result<(usize, usize)> {
+        let written = self.wait()?;
+        let paths = std::mem::take(&mut *lock(&self.paths));
         let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
         for rel in existing(&self.out)? {
             if !wanted.contains(rel.as_str()) && is_generated(&self.out.join(&rel)) {
                 std::fs::remove_file(self.out.join(&rel))?;
             }
         }
-        Ok((paths.len(), self.written.into_inner()))
+        Ok((paths.len(), written))
+    }
+
+    /// Closes the queue and waits for the writer thread.
+    fn wait(&mut self) -> std::io::Result<usize> {
+        drop(self.queue.take());
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(std::io::Error::other("the writer thread stopped")),
+            None => Ok(0),
+        }
+    }
+}
+
+impl Drop for Writer {
+    /// A writer dropped without [`Writer::finish`] (generation failed) still lets the files
+    /// already queued reach the disk, and does not leave its thread behind.
+    fn drop(&mut self) {
+        let _ = self.wait();
     }
 }
 
 impl Sink for Writer {
     fn put(&self, file: GeneratedFile) -> std::io::Result<()> {
+        if let Some((kind, message)) = lock(&self.failed).clone() {
+            return Err(std::io::Error::new(kind, message));
+        }
         let path = self.out.join(&file.path);
         let same = match std::fs::read(&path) {
             Ok(bytes) => bytes == file.contents.as_bytes(),
             Err(e) if e.kind() == ErrorKind::NotFound => false,
-            Err(e) => return Err(e),
+            Err(e) => {
+                return Err(std::io::Error::new(
+                    e.kind(),
+                    format!("{}: {e}", path.display()),
+                ))
+            }
         };
         if !same {
-            write_file(&path, &file.contents)?;
-            self.written.fetch_add(1, Ordering::Relaxed);
+            let queued = self
+                .queue
+                .as_ref()
+                .is_some_and(|q| q.send((path, file.contents)).is_ok());
+            if !queued {
+                return Err(std::io::Error::other("the writer thread stopped"));
+            }
         }
         lock(&self.paths).push(file.path);
         Ok(())
