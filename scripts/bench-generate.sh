@@ -56,9 +56,11 @@ run() {
     echo "== $name: $(tail -n 1 "$WORK/err")" >&2
 }
 : >"$WORK/runs"
-# Every fresh run writes into a new folder, and none is deleted until the end: on some file
-# systems (ext4 without a journal) creating files right after deleting many is much slower,
-# which would measure the benchmark's own clean-up rather than Charter.
+# Every fresh run writes into a new folder, and none is deleted until the end: on ext4
+# without a journal, creating files within about 6 minutes of deleting many is several times
+# slower (the kernel skips every recently freed inode, one by one, for each new file), which
+# would measure the benchmark's own clean-up rather than Charter. For the same reason, leave
+# 6 minutes between two runs of this script (its clean-up deletes ~115,000 files).
 for ((i = 0; i < RUNS; i++)); do
     run fresh --out "$WORK/out$i"
 done
