@@ -74,11 +74,10 @@ impl<'c> Bundler<'c> {
         base_dir: &Path,
         local: Option<&str>,
     ) -> Cow<'v, Value> {
-        let declares = |m: &Map<String, Value>| m.contains_key("$schema") || m.contains_key("$id");
-        if matches!(schema, Value::Object(m) if declares(m)) || has_ref(schema) {
-            Cow::Owned(self.bundle(schema, base_dir, local))
-        } else {
+        if unchanged_by_bundling(schema) {
             Cow::Borrowed(schema)
+        } else {
+            Cow::Owned(self.bundle(schema, base_dir, local))
         }
     }
 
@@ -159,6 +158,13 @@ impl<'c> Bundler<'c> {
         self.defs.insert(name.clone(), bundled);
         Some(name)
     }
+}
+
+/// Whether [`Bundler::bundle`] returns the schema as it is: no `$ref` anywhere, no `$schema`
+/// or `$id` at the top.
+pub fn unchanged_by_bundling(schema: &Value) -> bool {
+    let declares = |m: &Map<String, Value>| m.contains_key("$schema") || m.contains_key("$id");
+    !matches!(schema, Value::Object(m) if declares(m)) && !has_ref(schema)
 }
 
 /// Whether a schema holds a `$ref` (outside data keywords, as [`Bundler::bundle`] walks).

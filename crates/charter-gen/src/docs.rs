@@ -87,11 +87,12 @@ pub fn generate(ws: &Workspace, catalog: Catalog, sink: &dyn Sink) -> std::io::R
     let sources = Sources::new(ws);
     let site = html::Site::new(ws, &sources, catalog);
     ws.contracts.par_iter().try_for_each(|l| {
+        let src = sources.text(ws, l);
         sink.put(GeneratedFile {
             path: format!("docs/{}", page_path(&l.contract)),
-            contents: page(ws, &sources, l, labels),
+            contents: page(ws, &sources, l, &src, labels),
         })?;
-        sink.put(html::page_file(&site, l))
+        sink.put(html::page_file(&site, l, &src))
     })?;
     sink.put(GeneratedFile {
         path: "docs/index.md".into(),
@@ -151,7 +152,7 @@ fn index(ws: &Workspace, labels: &Labels) -> String {
     out
 }
 
-fn page(ws: &Workspace, sources: &Sources, l: &Loaded, labels: &Labels) -> String {
+fn page(ws: &Workspace, sources: &Sources, l: &Loaded, src: &str, labels: &Labels) -> String {
     let c = &l.contract;
     let m = c.meta();
     let mut out = String::from(HEADER_MD);
@@ -286,7 +287,6 @@ fn page(ws: &Workspace, sources: &Sources, l: &Loaded, labels: &Labels) -> Strin
         charter_model::Format::Json => "json",
         charter_model::Format::Toml => "toml",
     };
-    let src = sources.text(ws, l);
     let fence = if src.contains("```") { "````" } else { "```" };
     let _ = writeln!(
         out,

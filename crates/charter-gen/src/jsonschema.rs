@@ -66,8 +66,15 @@ pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Re
         .try_for_each_init(FileCache::default, |cache, l| {
             for (part, schema, _) in parts(&l.contract) {
                 let path = path_of(&l.contract, part);
-                let doc = standalone(ws, l, schema, &path, cache);
-                let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                let mut contents = if crate::bundle::unchanged_by_bundling(schema) {
+                    // Nothing to bundle: written straight from the contract's schema.
+                    let title = l.contract.meta().title();
+                    let doc = Borrowed::new(schema, format!("urn:charter:{path}"), title);
+                    serde_json::to_string_pretty(&doc).unwrap_or_default()
+                } else {
+                    let doc = standalone(ws, l, schema, &path, cache);
+                    serde_json::to_string_pretty(&doc).unwrap_or_default()
+                };
                 contents.push('\n');
                 sink.put(GeneratedFile { path, contents })?;
             }
@@ -124,4 +131,47 @@ pub fn standalone(
         }
     }
     Value::Object(out)
+}
+
+/// What [`standalone`] makes of a schema that bundling leaves as it is, serialized from the
+/// contract's schema without copying it: marker, dialect, id and title first, then the
+/// schema's own keywords.
+struct Borrowed<'a> {
+    schema: &'a Value,
+    id: String,
+    title: Option<&'a str>,
+}
+
+impl<'a> Borrowed<'a> {
+    fn new(schema: &'a Value, id: String, title: &'a str) -> Self {
+        let has_title = matches!(schema, Value::Object(o) if o.contains_key("title"));
+        Borrowed {
+            schema,
+            id,
+            title: (!has_title).then_some(title),
+        }
+    }
+}
+
+impl serde::Serialize for Borrowed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("$comment", MARKER_TEXT)?;
+        m.serialize_entry("$schema", DIALECT)?;
+        m.serialize_entry("$id", &self.id)?;
+        if let Some(t) = self.title {
+            m.serialize_entry("title", t)?;
+        }
+        match self.schema {
+            Value::Object(o) => {
+                for (k, v) in o.iter().filter(|(k, _)| *k != "$comment") {
+                    m.serialize_entry(k, v)?;
+                }
+            }
+            Value::Bool(false) => m.serialize_entry("not", &Map::new())?,
+            _ => {}
+        }
+        m.end()
+    }
 }

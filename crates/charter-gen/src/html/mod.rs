@@ -93,11 +93,11 @@ impl<'a> Site<'a> {
     }
 }
 
-/// The HTML page of one contract.
-pub fn page_file(site: &Site<'_>, l: &Loaded) -> GeneratedFile {
+/// The HTML page of one contract; `source` is the text of its document.
+pub fn page_file(site: &Site<'_>, l: &Loaded, source: &str) -> GeneratedFile {
     GeneratedFile {
         path: format!("{ROOT}/{}", page_path(&l.contract)),
-        contents: page::render(site, l),
+        contents: page::render(site, l, source),
     }
 }
 

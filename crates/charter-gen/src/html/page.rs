@@ -7,7 +7,7 @@ use charter_workspace::Loaded;
 
 use super::{code, esc, facts, layout, pretty, schema_table, table, url, yes_no, Site};
 
-pub fn render(site: &Site<'_>, l: &Loaded) -> String {
+pub fn render(site: &Site<'_>, l: &Loaded, source: &str) -> String {
     let t = &site.t;
     let c = &l.contract;
     let m = c.meta();
@@ -112,7 +112,7 @@ pub fn render(site: &Site<'_>, l: &Loaded) -> String {
         body,
         "<h2>{}</h2>\n<pre>{}</pre>\n",
         esc(t.t("source")),
-        esc(site.sources.text(site.ws, l).trim_end())
+        esc(source.trim_end())
     );
     let title = format!("{} · {}", m.title(), m.key);
     layout(site, &title, 1, &body, "")
