@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark `charter generate` (all surfaces) on a synthetic workspace.
 #
-#   scripts/bench-generate.sh [--size 10000] [--runs 5] [--seed 1] [--no-build]
+#   scripts/bench-generate.sh [--size 10000] [--runs 5] [--seed 1] [--no-build] [--out-root DIR]
 #
 # Builds the release CLI (CHARTER_BIN overrides), writes the workspace with
 # scripts/synth_workspace.py under ${TMPDIR:-/tmp}/charter-bench/ (reused when its manifest
@@ -10,17 +10,19 @@
 # --runs `--check` runs. CHARTER_TIMINGS=1 makes the CLI report how long loading+validation
 # and generation (with writing or comparing) took, wall and CPU. Prints a Markdown table of
 # medians, the number and size of the files, and the machine's load average (other work on
-# the machine slows every figure).
+# the machine slows every figure). Output folders go under --out-root (default: $TMPDIR or
+# /tmp); `--out-root /dev/shm` measures Charter without the disk file system's own costs.
 set -euo pipefail
 die() { echo "bench-generate: $*" >&2; exit 2; }
-SIZE=10000; RUNS=5; SEED=1; BUILD=1
+SIZE=10000; RUNS=5; SEED=1; BUILD=1; OUT_ROOT="${TMPDIR:-/tmp}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --size) SIZE="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --out-root) OUT_ROOT="$2"; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1" ;;
     esac
 done
@@ -40,7 +42,8 @@ if ! python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(0 if 
     python3 "$ROOT/scripts/synth_workspace.py" "$SIZE" "$WS" --seed "$SEED" >&2
 fi
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/bench-generate.XXXXXX")"
+[ -d "$OUT_ROOT" ] || die "no folder $OUT_ROOT"
+WORK="$(mktemp -d "$OUT_ROOT/bench-generate.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 SURFACES=(docs openapi jsonschema typescript mcp)
 # One timed run: "$1" names the row, the rest are extra arguments. Appends
@@ -73,11 +76,11 @@ done
 FILES="$(find "$WORK/out0" -type f | wc -l | tr -d ' ')"
 BYTES="$(du -sm "$WORK/out0" | cut -f1)"
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK/runs" "$SIZE" "$FILES" "$BYTES" "$RUNS" "$LOAD" "$(nproc)" <<'PY'
+python3 - "$WORK/runs" "$SIZE" "$FILES" "$BYTES" "$RUNS" "$LOAD" "$(nproc)" "$OUT_ROOT" <<'PY'
 import statistics, sys
-runs, size, files, mb, n, load, cpus = sys.argv[1:]
+runs, size, files, mb, n, load, cpus, out_root = sys.argv[1:]
 rows = [l.split() for l in open(runs) if l.strip()]
-print(f"`charter generate docs openapi jsonschema typescript mcp` on {size} contracts ({files} files, {mb} MB), median of {n} runs; {cpus} CPUs, load average {load}")
+print(f"`charter generate docs openapi jsonschema typescript mcp` on {size} contracts ({files} files, {mb} MB), median of {n} runs; {cpus} CPUs, load average {load}; output under {out_root}")
 print()
 print("| run | whole command (wall) | load + validate (wall / CPU) | generate + write or compare (wall / CPU) |")
 print("|---|---:|---:|---:|")

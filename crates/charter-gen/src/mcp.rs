@@ -161,7 +161,7 @@ fn input_schema(ws: &Workspace, l: &Loaded, op: &Operation, cache: &mut FileCach
     s.insert("type".into(), json!("object"));
     let mut closed = true;
     if let Some(input) = &op.io.input {
-        let bundled = b.bundle(input, &dir, None);
+        let bundled = b.bundle_cow(input, &dir, None);
         let plain = bundled.as_object().filter(|o| {
             !["$ref", "allOf", "anyOf", "oneOf", "if", "not"]
                 .iter()
@@ -182,7 +182,7 @@ fn input_schema(ws: &Workspace, l: &Loaded, op: &Operation, cache: &mut FileCach
                 }
             }
             None => {
-                props.insert("body".into(), bundled);
+                props.insert("body".into(), bundled.into_owned());
                 required.push(json!("body"));
             }
         }

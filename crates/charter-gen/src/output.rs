@@ -66,6 +66,8 @@ pub struct Writer {
     paths: Mutex<Vec<String>>,
     queue: Option<SyncSender<(PathBuf, String)>>,
     thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
+    /// The output folder did not exist: there is nothing to compare with.
+    fresh: bool,
     /// The first failed write (kind, message), so that generation stops early with it.
     failed: Arc<Mutex<Option<(ErrorKind, String)>>>,
 }
@@ -98,6 +100,7 @@ impl Writer {
         });
         Writer {
             out: out.to_path_buf(),
+            fresh: !out.exists(),
             paths: Mutex::default(),
             queue: Some(tx),
             thread: Some(thread),
@@ -146,16 +149,17 @@ impl Sink for Writer {
             return Err(std::io::Error::new(kind, message));
         }
         let path = self.out.join(&file.path);
-        let same = match std::fs::read(&path) {
-            Ok(bytes) => bytes == file.contents.as_bytes(),
-            Err(e) if e.kind() == ErrorKind::NotFound => false,
-            Err(e) => {
-                return Err(std::io::Error::new(
-                    e.kind(),
-                    format!("{}: {e}", path.display()),
-                ))
-            }
-        };
+        let same = !self.fresh
+            && match std::fs::read(&path) {
+                Ok(bytes) => bytes == file.contents.as_bytes(),
+                Err(e) if e.kind() == ErrorKind::NotFound => false,
+                Err(e) => {
+                    return Err(std::io::Error::new(
+                        e.kind(),
+                        format!("{}: {e}", path.display()),
+                    ))
+                }
+            };
         if !same {
             let queued = self
                 .queue
