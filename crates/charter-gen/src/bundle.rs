@@ -170,9 +170,12 @@ pub fn unchanged_by_bundling(schema: &Value) -> bool {
 /// Whether a schema holds a `$ref` (outside data keywords, as [`Bundler::bundle`] walks).
 fn has_ref(v: &Value) -> bool {
     match v {
-        Value::Object(m) => m
-            .iter()
-            .any(|(k, c)| k == "$ref" || (!DATA_KEYWORDS.contains(&k.as_str()) && has_ref(c))),
+        Value::Object(m) => m.iter().any(|(k, c)| {
+            k == "$ref"
+                || (matches!(c, Value::Object(_) | Value::Array(_))
+                    && !DATA_KEYWORDS.contains(&k.as_str())
+                    && has_ref(c))
+        }),
         Value::Array(a) => a.iter().any(has_ref),
         _ => false,
     }
