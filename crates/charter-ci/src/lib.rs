@@ -250,7 +250,7 @@ pub fn run(opts: &CiOptions) -> Result<CiRun, CiError> {
         let gen_opts = charter_gen::Options {
             locale: ws.config.generate.locale.clone(),
         };
-        let checker = charter_gen::Checker::new(&out_dir);
+        let checker = charter_gen::Checker::new(&out_dir, &surfaces);
         let io_error = |source| CiError::Io {
             path: display_path(&out_dir),
             source,

@@ -63,6 +63,9 @@ impl Sink for Collect {
 /// contend for the folder and inode-table locks), and the writer overlaps with generation.
 pub struct Writer {
     out: PathBuf,
+    /// Folders (under `out`) of the surfaces being generated: stale files are looked for
+    /// there only, so generating one surface never touches another's files.
+    surfaces: Vec<String>,
     paths: Mutex<Vec<String>>,
     queue: Option<SyncSender<(PathBuf, String)>>,
     thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
@@ -72,11 +75,24 @@ pub struct Writer {
     failed: Arc<Mutex<Option<(ErrorKind, String)>>>,
 }
 
+/// What [`Writer::finish`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Files generated.
+    pub generated: usize,
+    /// Files whose bytes changed (or that were new), and so were written.
+    pub written: usize,
+    /// Stale generated files removed, relative and sorted.
+    pub removed: Vec<String>,
+}
+
 /// Files waiting for the writer thread at most (bounds the memory they hold).
 const QUEUE: usize = 256;
 
 impl Writer {
-    pub fn new(out: &Path) -> Writer {
+    /// `surfaces` are the names of the surfaces being generated (each writes under the
+    /// folder of its name).
+    pub fn new(out: &Path, surfaces: &[String]) -> Writer {
         let (tx, rx) = sync_channel::<(PathBuf, String)>(QUEUE);
         let failed: Arc<Mutex<Option<(ErrorKind, String)>>> = Arc::default();
         let flag = Arc::clone(&failed);
@@ -100,6 +116,7 @@ impl Writer {
         });
         Writer {
             out: out.to_path_buf(),
+            surfaces: surfaces.to_vec(),
             fresh: !out.exists(),
             paths: Mutex::default(),
             queue: Some(tx),
@@ -109,19 +126,23 @@ impl Writer {
     }
 
     /// Waits for the writes, then removes files that a previous run generated but this one
-    /// did not. Only files that carry [`MARKER`] in their first 512 bytes are ever removed,
-    /// so pointing `--out` at a folder with other files in it loses nothing. Returns (files
-    /// generated, files written).
-    pub fn finish(mut self) -> std::io::Result<(usize, usize)> {
+    /// did not: only in the folders of the surfaces generated, and only files whose first
+    /// 512 bytes carry the whole marker sentence ([`crate::MARKER_TEXT`]), so other files
+    /// in the output folder are never lost.
+    pub fn finish(mut self) -> std::io::Result<Written> {
         let written = self.wait()?;
         let paths = std::mem::take(&mut *lock(&self.paths));
         let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        for rel in existing(&self.out)? {
-            if !wanted.contains(rel.as_str()) && is_generated(&self.out.join(&rel)) {
-                std::fs::remove_file(self.out.join(&rel))?;
-            }
+        let mut removed = Vec::new();
+        for rel in stale(&self.out, &self.surfaces, &wanted)? {
+            std::fs::remove_file(self.out.join(&rel))?;
+            removed.push(rel);
         }
-        Ok((paths.len(), written))
+        Ok(Written {
+            generated: paths.len(),
+            written,
+            removed,
+        })
     }
 
     /// Closes the queue and waits for the writer thread.
@@ -190,21 +211,24 @@ fn write_file(path: &Path, contents: &str) -> std::io::Result<()> {
 /// Compares each file with the output folder as it arrives, without writing anything.
 pub struct Checker {
     out: PathBuf,
+    surfaces: Vec<String>,
     paths: Mutex<Vec<String>>,
     drift: Mutex<Vec<Drift>>,
 }
 
 impl Checker {
-    pub fn new(out: &Path) -> Checker {
+    /// `surfaces` as for [`Writer::new`].
+    pub fn new(out: &Path, surfaces: &[String]) -> Checker {
         Checker {
             out: out.to_path_buf(),
+            surfaces: surfaces.to_vec(),
             paths: Mutex::default(),
             drift: Mutex::default(),
         }
     }
 
-    /// Every difference (extra files included), sorted by path; and the number of files
-    /// generated.
+    /// Every difference, sorted by path; and the number of files generated. Extra files are
+    /// the ones [`Writer::finish`] would remove: other files are not drift.
     pub fn finish(self) -> std::io::Result<(usize, Vec<Drift>)> {
         let paths = self
             .paths
@@ -215,11 +239,11 @@ impl Checker {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        for rel in existing(&self.out)? {
-            if !wanted.contains(rel.as_str()) {
-                drift.push(Drift::Extra(rel));
-            }
-        }
+        drift.extend(
+            stale(&self.out, &self.surfaces, &wanted)?
+                .into_iter()
+                .map(Drift::Extra),
+        );
         drift.sort_by(|a, b| a.path().cmp(b.path()));
         Ok((paths.len(), drift))
     }
@@ -256,16 +280,39 @@ impl Drift {
 
 /// Writes every file under `out` (see [`Writer`]); returns how many were written.
 pub fn write(out: &Path, files: &[GeneratedFile]) -> std::io::Result<usize> {
-    let writer = Writer::new(out);
+    let writer = Writer::new(out, &surfaces_of(files));
     files.par_iter().try_for_each(|f| writer.put(f.clone()))?;
-    writer.finish().map(|(_, written)| written)
+    writer.finish().map(|w| w.written)
 }
 
 /// Compares without writing anything (see [`Checker`]).
 pub fn check(out: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<Drift>> {
-    let checker = Checker::new(out);
+    let checker = Checker::new(out, &surfaces_of(files));
     files.par_iter().try_for_each(|f| checker.put(f.clone()))?;
     checker.finish().map(|(_, drift)| drift)
+}
+
+/// The surface folders of a list of files (the first component of their paths).
+fn surfaces_of(files: &[GeneratedFile]) -> Vec<String> {
+    let set: std::collections::BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.split('/').next())
+        .collect();
+    set.into_iter().map(str::to_string).collect()
+}
+
+/// Generated files under the surfaces' folders that are not `wanted`, relative and sorted.
+fn stale(out: &Path, surfaces: &[String], wanted: &HashSet<&str>) -> std::io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    for s in surfaces {
+        for rel in existing(out, s)? {
+            if !wanted.contains(rel.as_str()) && is_generated(&out.join(&rel)) {
+                found.push(rel);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// The sinks hold plain lists that a panicking thread cannot leave half-updated.
@@ -279,16 +326,17 @@ fn is_generated(path: &Path) -> bool {
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
-    String::from_utf8_lossy(&head[..n]).contains(MARKER)
+    String::from_utf8_lossy(&head[..n]).contains(crate::MARKER_TEXT)
 }
 
-/// Files under `out`, relative, sorted.
-fn existing(out: &Path) -> std::io::Result<Vec<String>> {
+/// Files under the folder `sub` of `out`, relative to `out`.
+fn existing(out: &Path, sub: &str) -> std::io::Result<Vec<String>> {
     let mut found = Vec::new();
-    if !out.is_dir() {
+    let root = out.join(sub);
+    if !root.is_dir() {
         return Ok(found);
     }
-    let mut stack = vec![out.to_path_buf()];
+    let mut stack = vec![root];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let entry = entry?;

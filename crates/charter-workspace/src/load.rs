@@ -367,6 +367,12 @@ fn load_file(path: &Path, config: &Config, check: DocCheck<'_>, retain: Retain) 
             return out;
         }
     };
+    // Charter's own output (an output folder inside a contracts folder, or a folder scanned
+    // without charter.toml) is not a contract.
+    let head = &text[..text.floor_char_boundary(512)];
+    if head.contains(charter_model::GENERATED_MARKER) {
+        return out;
+    }
     let docs = match parse::parse(text, format) {
         Ok(d) => d,
         Err(e) => {
