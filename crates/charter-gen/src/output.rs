@@ -135,7 +135,14 @@ impl Writer {
         let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
         let mut removed = Vec::new();
         for rel in stale(&self.out, &self.surfaces, &wanted)? {
-            std::fs::remove_file(self.out.join(&rel))?;
+            let path = self.out.join(&rel);
+            std::fs::remove_file(&path)?;
+            // Folders the removal left empty go too (not the output folder itself).
+            for dir in path.ancestors().skip(1) {
+                if dir == self.out || std::fs::remove_dir(dir).is_err() {
+                    break;
+                }
+            }
             removed.push(rel);
         }
         Ok(Written {

@@ -237,6 +237,27 @@ fn toml_dates_are_kept_as_text() {
     assert_eq!(at(&doc, "/at").value, s("1979-05-27T07:32:00Z"));
 }
 
+#[test]
+fn yaml_tab_indentation_points_at_the_tab() {
+    for (text, line) in [
+        ("kind: event\nmeta:\n\tkey: a.b\n", 3),
+        ("kind: event\nmeta:\n  tags:\n\t- a\n", 4),
+    ] {
+        let e = err(text, Format::Yaml);
+        assert_eq!(e.code, "syntax", "{text:?}");
+        assert_eq!(
+            e.message,
+            "invalid YAML: a tab character where YAML expects spaces"
+        );
+        assert_eq!((e.span.line, e.span.col), (line, 1), "{text:?}");
+        assert_eq!(e.span.end - e.span.start, 1);
+        assert_eq!(
+            e.help.as_deref(),
+            Some("indent YAML with spaces, never tabs")
+        );
+    }
+}
+
 // ------------------------------------------------------------------ duplicate keys
 
 #[test]

@@ -174,10 +174,14 @@ impl Builder<'_> {
             matches!(c, b'[' | b'{').then_some((c as char, f.start))
         });
         if e.info().contains("tab") {
-            // The scanner reports a tab at the end of the previous token: point at the tab.
-            let tab = self.text[at.min(self.text.len())..]
+            // The scanner reports the tab at the end of the previous token, or just after the
+            // tab: point at the first tab of the line so far, else the next one.
+            let at = at.min(self.text.len());
+            let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let tab = self.text[line_start..at]
                 .find('\t')
-                .map(|i| at + i)
+                .map(|i| line_start + i)
+                .or_else(|| self.text[at..].find('\t').map(|i| at + i))
                 .unwrap_or(at);
             let (line, col) = self.index().line_col(self.text, tab);
             return ParseError::new(
