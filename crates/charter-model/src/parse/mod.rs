@@ -4,6 +4,7 @@
 mod json;
 mod toml;
 mod yaml;
+mod yaml_fast;
 mod yaml_input;
 
 use crate::node::Node;
@@ -99,6 +100,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
             .help("save the file as UTF-8"))
         }
     }
+}
+
+/// YAML through the full parser only, without the fast path: for tests that compare the two.
+#[doc(hidden)]
+pub fn parse_yaml_full(text: &str) -> Result<Vec<Node>, ParseError> {
+    yaml::parse_full(text)
+}
+
+/// YAML through the fast path only: `None` where it defers to the full parser.
+#[doc(hidden)]
+pub fn parse_yaml_fast(text: &str) -> Option<Vec<Node>> {
+    yaml_fast::parse(text)
 }
 
 /// Parses text into one node per document. An empty file is an error.

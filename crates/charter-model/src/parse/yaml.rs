@@ -46,6 +46,14 @@ struct Builder<'t> {
 }
 
 pub(super) fn parse(text: &str) -> Result<Vec<Node>, ParseError> {
+    if let Some(docs) = super::yaml_fast::parse(text) {
+        return Ok(docs);
+    }
+    parse_full(text)
+}
+
+/// Every YAML file through `saphyr_parser`: what the fast path leaves alone, and every error.
+pub(super) fn parse_full(text: &str) -> Result<Vec<Node>, ParseError> {
     let mut b = Builder {
         text,
         index: std::cell::OnceCell::new(),
@@ -247,28 +255,40 @@ impl Builder<'_> {
                     });
                 }
                 None => {
-                    let text = match node.value {
-                        Value::Str(s) => s,
-                        Value::Int(i) => i.to_string().into(),
-                        Value::UInt(u) => u.to_string().into(),
-                        Value::Float(f) => f.to_string().into(),
-                        Value::Bool(b) => b.to_string().into(),
-                        Value::Null => "null".into(),
-                        Value::Seq(_) | Value::Map(_) => {
-                            return Err(ParseError::new(
-                                "syntax",
-                                "a list or map used as a map key",
-                                node.span,
-                            )
-                            .help("map keys must be plain strings"))
-                        }
+                    let span = node.span;
+                    let Some(text) = key_text(node.value) else {
+                        return Err(ParseError::new(
+                            "syntax",
+                            "a list or map used as a map key",
+                            span,
+                        )
+                        .help("map keys must be plain strings"));
                     };
-                    *key = Some((text, node.span));
+                    *key = Some((text, span));
                 }
             },
         }
         Ok(())
     }
+}
+
+/// A map key as text: scalars are written back as strings (`1.0` becomes `1`), lists and
+/// maps are refused.
+pub(super) fn key_text(value: Value) -> Option<CompactString> {
+    Some(match value {
+        Value::Str(s) => s,
+        Value::Int(i) => i.to_string().into(),
+        Value::UInt(u) => u.to_string().into(),
+        Value::Float(f) => f.to_string().into(),
+        Value::Bool(b) => b.to_string().into(),
+        Value::Null => "null".into(),
+        Value::Seq(_) | Value::Map(_) => return None,
+    })
+}
+
+/// A plain (unquoted, untagged) scalar by the core schema.
+pub(super) fn resolve_plain(raw: &str) -> Value {
+    plain(raw)
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema (so `yes`, `on` and `2024-01-01` stay strings).
