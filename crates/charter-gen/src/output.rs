@@ -67,7 +67,9 @@ pub struct Writer {
     /// there only, so generating one surface never touches another's files.
     surfaces: Vec<String>,
     paths: Mutex<Vec<String>>,
-    queue: Option<SyncSender<(PathBuf, String)>>,
+    /// Files waiting to be handed to the writer thread, [`BATCH`] at a time.
+    pending: Mutex<Vec<(PathBuf, String)>>,
+    queue: Option<SyncSender<Vec<(PathBuf, String)>>>,
     thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
     /// The output folder did not exist: there is nothing to compare with.
     fresh: bool,
@@ -86,20 +88,25 @@ pub struct Written {
     pub removed: Vec<String>,
 }
 
-/// Files waiting for the writer thread at most (bounds the memory they hold).
-const QUEUE: usize = 256;
+/// Batches waiting for the writer thread at most (bounds the memory they hold: 256 files).
+const QUEUE: usize = 8;
+
+/// Files handed to the writer thread at once. One at a time, the writer went to sleep and was
+/// woken for each file: 37,500 context switches for 38,000 files, about 4 % of the CPU time
+/// of generating 10,000 contracts.
+const BATCH: usize = 32;
 
 impl Writer {
     /// `surfaces` are the names of the surfaces being generated (each writes under the
     /// folder of its name).
     pub fn new(out: &Path, surfaces: &[String]) -> Writer {
-        let (tx, rx) = sync_channel::<(PathBuf, String)>(QUEUE);
+        let (tx, rx) = sync_channel::<Vec<(PathBuf, String)>>(QUEUE);
         let failed: Arc<Mutex<Option<(ErrorKind, String)>>> = Arc::default();
         let flag = Arc::clone(&failed);
         let thread = std::thread::spawn(move || {
             let mut written = 0;
             let mut error = None;
-            for (path, contents) in rx {
+            for (path, contents) in rx.into_iter().flatten() {
                 if error.is_some() {
                     continue; // drain, so that no sender blocks
                 }
@@ -119,6 +126,7 @@ impl Writer {
             surfaces: surfaces.to_vec(),
             fresh: !out.exists(),
             paths: Mutex::default(),
+            pending: Mutex::default(),
             queue: Some(tx),
             thread: Some(thread),
             failed,
@@ -152,10 +160,18 @@ impl Writer {
         })
     }
 
-    /// Closes the queue and waits for the writer thread.
+    /// Hands a batch to the writer thread; false when it has stopped.
+    fn send(&self, batch: Vec<(PathBuf, String)>) -> bool {
+        batch.is_empty() || self.queue.as_ref().is_some_and(|q| q.send(batch).is_ok())
+    }
+
+    /// Sends what is pending, closes the queue and waits for the writer thread.
     fn wait(&mut self) -> std::io::Result<usize> {
+        let rest = std::mem::take(&mut *lock(&self.pending));
+        let sent = self.send(rest);
         drop(self.queue.take());
         match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(Ok(_))) if !sent => Err(std::io::Error::other("the writer thread stopped")),
             Some(Ok(result)) => result,
             Some(Err(_)) => Err(std::io::Error::other("the writer thread stopped")),
             None => Ok(0),
@@ -189,11 +205,12 @@ impl Sink for Writer {
                 }
             };
         if !same {
-            let queued = self
-                .queue
-                .as_ref()
-                .is_some_and(|q| q.send((path, file.contents)).is_ok());
-            if !queued {
+            let full = {
+                let mut pending = lock(&self.pending);
+                pending.push((path, file.contents));
+                (pending.len() >= BATCH).then(|| std::mem::take(&mut *pending))
+            };
+            if !full.is_none_or(|batch| self.send(batch)) {
                 return Err(std::io::Error::other("the writer thread stopped"));
             }
         }
