@@ -15,8 +15,7 @@ pub const PATH: &str = "mcp/tools.json";
 pub const MAX_NAME: usize = 64;
 
 pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
-    let mut contents = serde_json::to_string_pretty(&manifest(ws)).unwrap_or_default();
-    contents.push('\n');
+    let contents = crate::openapi::to_json_file(&manifest(ws));
     sink.put(GeneratedFile {
         path: PATH.into(),
         contents,
