@@ -2,21 +2,27 @@
 //! operation (highest version of each key). Names come from `transport.mcp.toolName` or the
 //! key, limited to `^[a-zA-Z0-9_-]{1,64}$` and made unique.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use charter_model::{Contract, Kind, Operation, OperationKind};
 use charter_workspace::{Loaded, Workspace};
-use serde_json::{json, Map, Value};
+use indexmap::IndexMap;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
 use crate::jsonschema::DIALECT;
 use crate::naming::Unique;
+use crate::openapi::{to_json_file, Entry, XCharter};
 use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "mcp/tools.json";
 pub const MAX_NAME: usize = 64;
 
 pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
-    let mut contents = serde_json::to_string_pretty(&manifest(ws)).unwrap_or_default();
-    contents.push('\n');
+    let contents = to_json_file(&manifest(ws));
     sink.put(GeneratedFile {
         path: PATH.into(),
         contents,
@@ -60,7 +66,7 @@ pub fn tool_names(ops: &[(&str, Option<&str>)]) -> Vec<String> {
     names
 }
 
-pub fn manifest(ws: &Workspace) -> Value {
+pub fn manifest(ws: &Workspace) -> Manifest<'_> {
     let ops: Vec<(&Loaded, &Operation)> = latest(ws, Kind::Operation)
         .into_iter()
         .filter_map(|l| match &l.contract {
@@ -77,125 +83,262 @@ pub fn manifest(ws: &Workspace) -> Value {
         .collect();
     let names = tool_names(&pairs);
     let mut cache = FileCache::default();
-    let tools: Vec<Value> = ops
+    let tools = ops
         .iter()
         .zip(names)
-        .map(|((l, op), name)| tool(ws, l, op, name, &mut cache))
+        .map(|((l, op), name)| tool(&contract_dir(ws, l), op, name, &mut cache))
         .collect();
-    crate::openapi::object_of([
-        ("_meta", json!({ "generatedBy": MARKER_TEXT })),
-        ("tools", Value::Array(tools)),
-    ])
+    Manifest {
+        meta: Entry("generatedBy", MARKER_TEXT),
+        tools,
+    }
 }
 
-fn tool(ws: &Workspace, l: &Loaded, op: &Operation, name: String, cache: &mut FileCache) -> Value {
+/// The manifest, written by serializing it. It borrows the operations' schemas wherever
+/// bundling changes nothing: building a `serde_json::Value` tree to write it would copy them.
+#[derive(Serialize)]
+pub struct Manifest<'w> {
+    #[serde(rename = "_meta")]
+    meta: Entry<&'static str, &'static str>,
+    tools: Vec<Tool<'w>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Tool<'w> {
+    name: String,
+    title: &'w str,
+    description: Cow<'w, str>,
+    input_schema: InputSchema<'w>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    output_schema: Option<OutputSchema<'w>>,
+    annotations: Annotations<'w>,
+    #[serde(rename = "_meta")]
+    meta: Entry<&'static str, XCharter<'w>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Annotations<'w> {
+    title: &'w str,
+    read_only_hint: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    idempotent_hint: Option<bool>,
+}
+
+fn tool<'w>(dir: &Path, op: &'w Operation, name: String, cache: &mut FileCache) -> Tool<'w> {
     let m = &op.meta;
-    let mut description = m.description.trim().to_string();
-    if let Some(g) = &m.goal {
-        description = format!("{} {description}", g.trim());
-    }
-    let mut t = Map::new();
-    t.insert("name".into(), json!(name));
-    t.insert("title".into(), json!(m.title()));
-    t.insert("description".into(), json!(description));
-    t.insert("inputSchema".into(), input_schema(ws, l, op, cache));
-    if let Some(out) = &op.io.output {
+    let description = match &m.goal {
+        Some(g) => format!("{} {}", g.trim(), m.description.trim()).into(),
+        None => m.description.trim().into(),
+    };
+    let input_schema = input_schema(dir, op, cache);
+    let output_schema = op.io.output.as_ref().map(|out| {
         let mut b = Bundler::new(cache, "#/$defs/");
-        let bundled = b.bundle(out, &contract_dir(ws, l), None);
-        let mut s = Map::new();
-        s.insert("$schema".into(), json!(DIALECT));
-        s.insert("type".into(), json!("object"));
-        if let Value::Object(o) = bundled {
-            s.extend(o);
+        let schema = b.bundle_cow(out, dir, None);
+        OutputSchema {
+            schema,
+            defs: b.defs,
         }
-        add_defs(&mut s, b);
-        t.insert("outputSchema".into(), Value::Object(s));
+    });
+    Tool {
+        name,
+        title: m.title(),
+        description,
+        input_schema,
+        output_schema,
+        annotations: Annotations {
+            title: m.title(),
+            read_only_hint: m.kind == Some(OperationKind::Query),
+            idempotent_hint: op.policy.as_ref().and_then(|p| p.idempotent),
+        },
+        meta: Entry("charter", XCharter::of(m)),
     }
-    let mut ann = Map::new();
-    ann.insert("title".into(), json!(m.title()));
-    ann.insert(
-        "readOnlyHint".into(),
-        json!(m.kind == Some(OperationKind::Query)),
-    );
-    if let Some(i) = op.policy.as_ref().and_then(|p| p.idempotent) {
-        ann.insert("idempotentHint".into(), json!(i));
-    }
-    t.insert("annotations".into(), Value::Object(ann));
-    t.insert(
-        "_meta".into(),
-        json!({ "charter": { "key": m.key, "version": m.version, "stability": m.stability.as_str() } }),
-    );
-    Value::Object(t)
 }
 
-fn add_defs(s: &mut Map<String, Value>, b: Bundler<'_>) {
-    if b.defs.is_empty() {
-        return;
-    }
-    let defs = s.entry("$defs").or_insert_with(|| json!({}));
-    if let Value::Object(d) = defs {
-        d.extend(b.defs);
+/// The output schema as a document of its own: `$schema`, `"type": "object"` unless the
+/// schema has its own `type`, the schema's keywords, and the definitions of the files it
+/// refers to, added to its `$defs`.
+struct OutputSchema<'w> {
+    schema: Cow<'w, Value>,
+    /// Definitions of the bundled files.
+    defs: IndexMap<String, Value>,
+}
+
+impl Serialize for OutputSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let own = self.schema.as_object();
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("$schema", DIALECT)?;
+        match own.and_then(|o| o.get("type")) {
+            Some(t) => m.serialize_entry("type", t)?,
+            None => m.serialize_entry("type", "object")?,
+        }
+        for (k, v) in own.into_iter().flatten() {
+            match (k.as_str(), v) {
+                ("type", _) => {}
+                ("$defs", Value::Object(d)) => {
+                    m.serialize_entry(k, &Defs::new(Some(d), &self.defs))?
+                }
+                _ => m.serialize_entry(k, v)?,
+            }
+        }
+        if !own.is_some_and(|o| o.contains_key("$defs")) && !self.defs.is_empty() {
+            m.serialize_entry("$defs", &Defs::new(None, &self.defs))?;
+        }
+        m.end()
     }
 }
 
 /// One object schema for the tool's arguments: path and query parameters and the input's
 /// properties side by side; an input that is not a plain object goes under `body`.
-fn input_schema(ws: &Workspace, l: &Loaded, op: &Operation, cache: &mut FileCache) -> Value {
-    let dir = contract_dir(ws, l);
+struct InputSchema<'w> {
+    /// The properties of the path and query parameters, bundled.
+    params: Vec<(&'w str, Cow<'w, Value>)>,
+    /// Their `required` lists.
+    required: Vec<&'w Value>,
+    input: Option<Input<'w>>,
+    /// Definitions of the bundled files.
+    defs: IndexMap<String, Value>,
+}
+
+/// The bundled input schema.
+enum Input<'w> {
+    /// A plain object: its properties join the parameters.
+    Object(Cow<'w, Value>),
+    Body(Cow<'w, Value>),
+}
+
+fn input_schema<'w>(dir: &Path, op: &'w Operation, cache: &mut FileCache) -> InputSchema<'w> {
     let mut b = Bundler::new(cache, "#/$defs/");
-    let mut props = Map::new();
-    let mut required: Vec<Value> = Vec::new();
+    let mut params = Vec::new();
+    let mut required = Vec::new();
     for src in [&op.io.params, &op.io.query].into_iter().flatten() {
         let Some(ps) = src.get("properties").and_then(Value::as_object) else {
             continue;
         };
         for (k, v) in ps {
-            props.insert(k.clone(), b.bundle(v, &dir, None));
+            params.push((k.as_str(), b.bundle_cow(v, dir, None)));
         }
         if let Some(r) = src.get("required").and_then(Value::as_array) {
-            required.extend(r.iter().cloned());
+            required.extend(r);
         }
     }
-    let mut s = Map::new();
-    s.insert("$schema".into(), json!(DIALECT));
-    s.insert("type".into(), json!("object"));
-    let mut closed = true;
-    if let Some(input) = &op.io.input {
-        let bundled = b.bundle_cow(input, &dir, None);
-        let plain = bundled.as_object().filter(|o| {
+    let input = op.io.input.as_ref().map(|input| {
+        let bundled = b.bundle_cow(input, dir, None);
+        let plain = bundled.as_object().is_some_and(|o| {
             !["$ref", "allOf", "anyOf", "oneOf", "if", "not"]
                 .iter()
                 .any(|k| o.contains_key(*k))
                 && o.get("type").is_none_or(|t| t == "object")
         });
-        match plain {
-            Some(o) => {
-                if let Some(ps) = o.get("properties").and_then(Value::as_object) {
-                    props.extend(ps.clone());
-                }
-                if let Some(r) = o.get("required").and_then(Value::as_array) {
-                    required.extend(r.iter().cloned());
-                }
-                closed = o.get("additionalProperties") == Some(&Value::Bool(false));
-                if let Some(Value::Object(d)) = o.get("$defs") {
-                    s.insert("$defs".into(), Value::Object(d.clone()));
-                }
-            }
-            None => {
-                props.insert("body".into(), bundled.into_owned());
-                required.push(json!("body"));
-            }
+        if plain {
+            Input::Object(bundled)
+        } else {
+            Input::Body(bundled)
         }
+    });
+    InputSchema {
+        params,
+        required,
+        input,
+        defs: b.defs,
     }
-    s.insert("properties".into(), Value::Object(props));
-    if !required.is_empty() {
-        s.insert("required".into(), Value::Array(required));
+}
+
+impl Serialize for InputSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let object = match &self.input {
+            Some(Input::Object(o)) => o.as_object(),
+            _ => None,
+        };
+        let get = |key| object.and_then(|o| o.get(key));
+        let mut props: IndexMap<&str, &Value> =
+            self.params.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+        let mut required = Required {
+            listed: self.required.clone(),
+            body: false,
+        };
+        match &self.input {
+            Some(Input::Body(body)) => {
+                props.insert("body", body);
+                required.body = true;
+            }
+            Some(Input::Object(_)) => {
+                if let Some(Value::Object(ps)) = get("properties") {
+                    props.extend(ps.iter().map(|(k, v)| (k.as_str(), v)));
+                }
+                if let Some(Value::Array(r)) = get("required") {
+                    required.listed.extend(r);
+                }
+            }
+            None => {}
+        }
+        let closed =
+            object.is_none_or(|o| o.get("additionalProperties") == Some(&Value::Bool(false)));
+        let own_defs = get("$defs").and_then(Value::as_object);
+
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("$schema", DIALECT)?;
+        m.serialize_entry("type", "object")?;
+        if own_defs.is_some() {
+            m.serialize_entry("$defs", &Defs::new(own_defs, &self.defs))?;
+        }
+        m.serialize_entry("properties", &props)?;
+        if !required.listed.is_empty() || required.body {
+            m.serialize_entry("required", &required)?;
+        }
+        if closed {
+            m.serialize_entry("additionalProperties", &false)?;
+        }
+        if own_defs.is_none() && !self.defs.is_empty() {
+            m.serialize_entry("$defs", &Defs::new(None, &self.defs))?;
+        }
+        m.end()
     }
-    if closed {
-        s.insert("additionalProperties".into(), json!(false));
+}
+
+/// Required property names: those listed, then `body` if it is there.
+struct Required<'a> {
+    listed: Vec<&'a Value>,
+    body: bool,
+}
+
+impl Serialize for Required<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for name in &self.listed {
+            seq.serialize_element(name)?;
+        }
+        if self.body {
+            seq.serialize_element("body")?;
+        }
+        seq.end()
     }
-    add_defs(&mut s, b);
-    Value::Object(s)
+}
+
+/// A schema's own `$defs` with the definitions of bundled files added; a bundled file's
+/// definition replaces one of the same name.
+struct Defs<'a> {
+    own: Option<&'a Map<String, Value>>,
+    added: &'a IndexMap<String, Value>,
+}
+
+impl<'a> Defs<'a> {
+    fn new(own: Option<&'a Map<String, Value>>, added: &'a IndexMap<String, Value>) -> Self {
+        Defs { own, added }
+    }
+}
+
+impl Serialize for Defs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let own = self.own.into_iter().flatten();
+        let is_own = |k: &String| self.own.is_some_and(|o| o.contains_key(k));
+        s.collect_map(
+            own.map(|(k, v)| (k, self.added.get(k).unwrap_or(v)))
+                .chain(self.added.iter().filter(|(k, _)| !is_own(k))),
+        )
+    }
 }
 
 #[cfg(test)]

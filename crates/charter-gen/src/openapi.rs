@@ -3,13 +3,19 @@
 //! `components/schemas`.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::Path;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 
-use charter_model::{AuthLevel, Contract, Event, HttpMethod, Kind, Operation, OperationKind};
-use charter_workspace::{Loaded, Workspace};
-use serde_json::{json, Map, Value};
+use charter_model::{
+    AuthLevel, Contract, Event, HttpMethod, Kind, Meta, Operation, OperationKind, Stability,
+};
+use charter_workspace::Workspace;
+use serde_json::ser::Formatter;
+use serde_json::{json, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
 use crate::naming::{pascal, Unique};
@@ -17,12 +23,11 @@ use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "openapi/openapi.json";
 const COMPONENTS: &str = "#/components/schemas/";
+const PROBLEM: &str = "#/components/schemas/Problem";
 const BEARER: &str = "bearerAuth";
 
-pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Result<()> {
-    let doc = document(ws);
-    let mut contents = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    contents.push('\n');
+pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> io::Result<()> {
+    let contents = to_json_file(&document(ws));
     sink.put(GeneratedFile {
         path: PATH.into(),
         contents,
@@ -50,20 +55,25 @@ pub fn document(ws: &Workspace) -> Document<'_> {
     d.bundler.reserve("Problem");
     let ops = latest(ws, Kind::Operation);
     let events = latest(ws, Kind::Event);
-    // Reserve the names of the operations' and events' own components first, so that a
-    // bundled file never takes one of them.
-    for l in ops.iter().chain(&events) {
+    // The operations' and events' own components are named `{base}Input` and so on. Their
+    // names are reserved first, so that a bundled file never takes one of them.
+    let bases: Vec<String> = ops
+        .iter()
+        .chain(&events)
+        .map(|l| pascal(&l.contract.meta().key))
+        .collect();
+    for base in &bases {
         for part in ["Input", "Output", "Params", "Query", "Headers", "Payload"] {
-            d.bundler
-                .reserve(&format!("{}{part}", pascal(&l.contract.meta().key)));
+            d.bundler.reserve(&format!("{base}{part}"));
         }
     }
+    let (op_bases, event_bases) = bases.split_at(ops.len());
 
-    // (path, method order) -> operation object
-    let mut paths: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
-    let mut tags = std::collections::BTreeSet::new();
+    // path -> (method, operation)
+    let mut paths: BTreeMap<&str, Vec<(String, OperationObject<'_>)>> = BTreeMap::new();
+    let mut tags = BTreeSet::new();
     let mut version = semver::Version::new(0, 0, 0);
-    for l in &ops {
+    for (l, base) in ops.iter().zip(op_bases) {
         let Contract::Operation(op) = &l.contract else {
             continue;
         };
@@ -71,24 +81,24 @@ pub fn document(ws: &Workspace) -> Document<'_> {
             continue;
         };
         let method = route.method.as_str().to_ascii_lowercase();
-        let entry = paths.entry(route.path.clone()).or_default();
-        if entry.contains_key(&method) {
+        let methods = paths.entry(&route.path).or_default();
+        if methods.iter().any(|(m, _)| *m == method) {
             continue; // two keys on one route: the first key (in key order) wins
         }
         if let Ok(v) = semver::Version::parse(&op.meta.version) {
             version = version.max(v);
         }
-        tags.insert(op.meta.domain().to_string());
-        let object = d.operation(ws, l, op, route.method, &route.path);
-        entry.insert(method, object);
+        tags.insert(op.meta.domain());
+        let object = d.operation(&contract_dir(ws, l), op, base, route.method, &route.path);
+        methods.push((method, object));
     }
-    let mut webhooks = Map::new();
-    for l in &events {
+    let mut webhooks = Vec::with_capacity(events.len());
+    for (l, base) in events.iter().zip(event_bases) {
         let Contract::Event(ev) = &l.contract else {
             continue;
         };
-        let object = d.webhook(ws, l, ev);
-        webhooks.insert(ev.meta.key.clone(), object_of([("post", object)]));
+        let object = d.webhook(&contract_dir(ws, l), ev, base);
+        webhooks.push((ev.meta.key.as_str(), Entry("post", object)));
     }
 
     let mut bundled: Vec<(String, Cow<'_, Value>)> = std::mem::take(&mut d.bundler.defs)
@@ -107,143 +117,370 @@ pub fn document(ws: &Workspace) -> Document<'_> {
         }})
     });
 
-    let mut paths_obj = Map::new();
-    for (p, methods) in paths {
-        if !methods.is_empty() {
-            paths_obj.insert(p, Value::Object(sort_methods(methods)));
-        }
-    }
-    let tags: Vec<Value> = tags.into_iter().map(|t| json!({ "name": t })).collect();
-    // Built by moving the parts in: `json!` would copy them (it serializes by reference).
-    let head = object_of([
-        ("openapi", json!("3.1.0")),
-        (
-            "info",
-            json!({
-                "x-generated-by": MARKER_TEXT,
-                "title": "Charter contracts",
-                "version": version.to_string(),
-                "description": "Operations and events of the workspace, generated from its contracts."
-            }),
-        ),
-        ("tags", Value::Array(tags)),
-        ("paths", Value::Object(paths_obj)),
-        ("webhooks", Value::Object(webhooks)),
-    ]);
+    let paths = paths
+        .into_iter()
+        .map(|(path, mut methods)| {
+            methods.sort_by_key(|(m, _)| METHOD_ORDER.iter().position(|x| x == m));
+            (path, Pairs(methods))
+        })
+        .collect();
     Document {
-        head,
-        schemas,
-        security_schemes,
+        openapi: "3.1.0",
+        info: Info {
+            generated_by: MARKER_TEXT,
+            title: "Charter contracts",
+            version: version.to_string(),
+            description: "Operations and events of the workspace, generated from its contracts.",
+        },
+        tags: tags.into_iter().map(|t| Entry("name", t)).collect(),
+        paths,
+        webhooks: Pairs(webhooks),
+        components: Components {
+            schemas: Pairs(schemas),
+            security_schemes,
+        },
     }
 }
 
-/// The OpenAPI document. Component schemas are borrowed from the contracts where bundling
-/// changes nothing, so the workspace's schemas are not copied to be written.
+/// The OpenAPI document, written by serializing it. It borrows the workspace's schemas and
+/// texts wherever bundling changes nothing: building a `serde_json::Value` tree to write it
+/// would copy them all, and that copying cost as much as writing the document.
+#[derive(Serialize)]
 pub struct Document<'w> {
-    /// Everything before `components`.
-    head: Value,
-    schemas: Vec<(String, Cow<'w, Value>)>,
+    openapi: &'static str,
+    info: Info,
+    tags: Vec<Entry<&'static str, &'w str>>,
+    paths: BTreeMap<&'w str, Pairs<String, OperationObject<'w>>>,
+    webhooks: Pairs<&'w str, Entry<&'static str, OperationObject<'w>>>,
+    components: Components<'w>,
+}
+
+#[derive(Serialize)]
+struct Info {
+    #[serde(rename = "x-generated-by")]
+    generated_by: &'static str,
+    title: &'static str,
+    version: String,
+    description: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Components<'w> {
+    schemas: Pairs<String, Cow<'w, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     security_schemes: Option<Value>,
 }
 
-impl Serialize for Document<'_> {
+/// An operation of `paths`, or of `webhooks`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OperationObject<'w> {
+    operation_id: String,
+    summary: &'w str,
+    description: &'w str,
+    tags: [&'w str; 1],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    deprecated: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parameters: Vec<Parameter<'w>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_body: Option<RequestBody<'w>>,
+    /// By HTTP status.
+    responses: Pairs<u16, Response<'w>>,
+    /// `[]` for anonymous access, else the schemes of which one is required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    security: Option<Vec<Entry<&'static str, [&'static str; 0]>>>,
+    #[serde(rename = "x-charter")]
+    x_charter: XCharter<'w>,
+}
+
+impl<'w> OperationObject<'w> {
+    /// The fields every operation and webhook has, from its metadata.
+    fn new(m: &'w Meta, operation_id: String, responses: Vec<(u16, Response<'w>)>) -> Self {
+        OperationObject {
+            operation_id,
+            summary: m.title(),
+            description: m.description.trim(),
+            tags: [m.domain()],
+            deprecated: m.stability == Stability::Deprecated,
+            parameters: Vec::new(),
+            request_body: None,
+            responses: Pairs(responses),
+            security: None,
+            x_charter: XCharter::of(m),
+        }
+    }
+}
+
+/// `x-charter` of an operation, `_meta.charter` of an MCP tool.
+#[derive(Serialize)]
+pub(crate) struct XCharter<'w> {
+    key: &'w str,
+    version: &'w str,
+    stability: &'static str,
+}
+
+impl<'w> XCharter<'w> {
+    pub(crate) fn of(m: &'w Meta) -> Self {
+        XCharter {
+            key: &m.key,
+            version: &m.version,
+            stability: m.stability.as_str(),
+        }
+    }
+}
+
+struct Parameter<'w> {
+    name: &'w str,
+    location: &'static str,
+    required: bool,
+    schema: Cow<'w, Value>,
+}
+
+impl Serialize for Parameter<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let head = self.head.as_object().map(Map::len).unwrap_or(0);
-        let mut m = s.serialize_map(Some(head + 1))?;
-        if let Value::Object(o) = &self.head {
-            for (k, v) in o {
-                m.serialize_entry(k, v)?;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("name", self.name)?;
+        m.serialize_entry("in", self.location)?;
+        m.serialize_entry("required", &self.required)?;
+        // The schema's description describes the parameter.
+        if let Some(d) = self.schema.get("description").and_then(Value::as_str) {
+            m.serialize_entry("description", d)?;
+        }
+        m.serialize_entry("schema", &self.schema)?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct RequestBody<'w> {
+    required: bool,
+    content: Entry<&'static str, MediaType<'w>>,
+}
+
+impl<'w> RequestBody<'w> {
+    fn json(schema: Schema<'w>) -> Self {
+        RequestBody {
+            required: true,
+            content: Entry("application/json", MediaType { schema }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Response<'w> {
+    description: Cow<'static, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<Entry<&'static str, MediaType<'w>>>,
+}
+
+#[derive(Serialize)]
+struct MediaType<'w> {
+    schema: Schema<'w>,
+}
+
+/// A schema where it is used.
+enum Schema<'w> {
+    Inline(Cow<'w, Value>),
+    /// A `$ref` to this pointer.
+    Ref(String),
+    /// The problem details of an error response whose `code` is one of these.
+    Problem(Vec<&'w str>),
+}
+
+impl Serialize for Schema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Schema::Inline(v) => v.serialize(s),
+            Schema::Ref(r) => Entry("$ref", r).serialize(s),
+            Schema::Problem(codes) => {
+                #[derive(Serialize)]
+                struct Codes<'a> {
+                    properties: Entry<&'static str, Entry<&'static str, &'a [&'a str]>>,
+                    required: [&'static str; 1],
+                }
+                let codes = Codes {
+                    properties: Entry("code", Entry("enum", codes)),
+                    required: ["code"],
+                };
+                Entry("allOf", (Entry("$ref", PROBLEM), codes)).serialize(s)
             }
         }
-        m.serialize_entry("components", &Components(self))?;
-        m.end()
     }
 }
 
-struct Components<'a, 'w>(&'a Document<'w>);
+/// A map of one entry.
+pub(crate) struct Entry<K, V>(pub K, pub V);
 
-impl Serialize for Components<'_, '_> {
+impl<K: Serialize, V: Serialize> Serialize for Entry<K, V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut m = s.serialize_map(Some(1 + usize::from(doc.security_schemes.is_some())))?;
-        m.serialize_entry("schemas", &Schemas(&doc.schemas))?;
-        if let Some(sec) = &doc.security_schemes {
-            m.serialize_entry("securitySchemes", sec)?;
-        }
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(&self.0, &self.1)?;
         m.end()
     }
 }
 
-struct Schemas<'a, 'w>(&'a [(String, Cow<'w, Value>)]);
+/// A map of these entries, in this order.
+pub(crate) struct Pairs<K, V>(pub Vec<(K, V)>);
 
-impl Serialize for Schemas<'_, '_> {
+impl<K: Serialize, V: Serialize> Serialize for Pairs<K, V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (name, schema) in self.0 {
-            m.serialize_entry(name, schema.as_ref())?;
-        }
-        m.end()
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
-/// An object from (key, value) pairs, moving the values.
-pub(crate) fn object_of<const N: usize>(pairs: [(&str, Value); N]) -> Value {
-    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+/// `value` as `serde_json::to_string_pretty` writes it, and a final newline.
+pub(crate) fn to_json_file<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    if value.serialize(&mut ser).is_err() {
+        return "\n".into();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), but writing each line break and its
+/// indentation at once: serde_json writes the indentation one level at a time, which cost as
+/// much as everything else in writing these large, deeply nested documents.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    /// A line break and the indentation of the current depth.
+    fn new_line<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        /// A line break and the indentation of the first 64 levels.
+        const LINE: [u8; 129] = {
+            let mut line = [b' '; 129];
+            line[0] = b'\n';
+            line
+        };
+        let mut spaces = 2 * self.depth;
+        let first = spaces.min(LINE.len() - 1);
+        w.write_all(&LINE[..=first])?;
+        spaces -= first;
+        while spaces > 0 {
+            let n = spaces.min(LINE.len() - 1);
+            w.write_all(&LINE[1..=n])?;
+            spaces -= n;
+        }
+        Ok(())
+    }
+
+    fn begin<W: ?Sized + io::Write>(&mut self, w: &mut W, open: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(open)
+    }
+
+    fn end<W: ?Sized + io::Write>(&mut self, w: &mut W, close: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w)?;
+        }
+        w.write_all(close)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.new_line(w)
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 const METHOD_ORDER: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
-fn sort_methods(m: Map<String, Value>) -> Map<String, Value> {
-    let mut entries: Vec<(String, Value)> = m.into_iter().collect();
-    entries.sort_by_key(|(k, _)| METHOD_ORDER.iter().position(|x| x == k));
-    entries.into_iter().collect()
-}
-
 impl<'w> Doc<'_, 'w> {
     /// A schema of a contract as a named component; a schema that is only a `$ref` is used
     /// as that reference. Returns the schema to use where it is needed.
-    fn component(&mut self, ws: &Workspace, l: &Loaded, schema: &'w Value, name: String) -> Value {
+    fn component(&mut self, dir: &Path, schema: &'w Value, name: String) -> Schema<'w> {
         let local = format!("{COMPONENTS}{name}");
-        let bundled = self
-            .bundler
-            .bundle_cow(schema, &contract_dir(ws, l), Some(&local));
+        let bundled = self.bundler.bundle_cow(schema, dir, Some(&local));
         if let Some(obj) = bundled.as_object() {
             if obj.len() == 1 && obj.contains_key("$ref") {
-                return bundled.into_owned();
+                return Schema::Inline(bundled);
             }
         }
         self.own.insert(name, bundled);
-        json!({ "$ref": local })
+        Schema::Ref(local)
     }
 
     fn operation(
         &mut self,
-        ws: &Workspace,
-        l: &Loaded,
+        dir: &Path,
         op: &'w Operation,
+        base: &str,
         method: HttpMethod,
-        path: &str,
-    ) -> Value {
+        path: &'w str,
+    ) -> OperationObject<'w> {
         let m = &op.meta;
-        let base = pascal(&m.key);
-        let mut o = Map::new();
-        o.insert(
-            "operationId".into(),
-            json!(self.ids.claim(&m.key, "_", 200)),
-        );
-        o.insert("summary".into(), json!(m.title()));
-        o.insert("description".into(), json!(m.description.trim()));
-        o.insert("tags".into(), json!([m.domain()]));
-        if m.stability == charter_model::Stability::Deprecated {
-            o.insert("deprecated".into(), json!(true));
-        }
+        let id = self.ids.claim(&m.key, "_", 200);
 
         let mut params = Vec::new();
         for name in path_params(path) {
-            let schema = property(&op.io.params, &name)
-                .map(|s| self.param_schema(ws, l, s, &format!("{base}Params")))
-                .unwrap_or_else(|| json!({ "type": "string" }));
-            params.push(parameter(&name, "path", true, schema));
+            let schema = match property(&op.io.params, name) {
+                Some(s) => self.param_schema(dir, op, s, &format!("{base}Params")),
+                None => Cow::Owned(json!({ "type": "string" })),
+            };
+            params.push(Parameter {
+                name,
+                location: "path",
+                required: true,
+                schema,
+            });
         }
         for (field, location, suffix) in [
             (&op.io.query, "query", "Query"),
@@ -254,142 +491,129 @@ impl<'w> Doc<'_, 'w> {
             };
             let required = required_of(s);
             if let Some(Value::Object(props)) = s.get("properties") {
+                let whole = format!("{base}{suffix}");
                 for (name, p) in props {
-                    let schema = self.param_schema(ws, l, p, &format!("{base}{suffix}"));
-                    params.push(parameter(
+                    params.push(Parameter {
                         name,
                         location,
-                        required.contains(&name.as_str()),
-                        schema,
-                    ));
+                        required: required.contains(&name.as_str()),
+                        schema: self.param_schema(dir, op, p, &whole),
+                    });
                 }
             }
         }
-        if !params.is_empty() {
-            o.insert("parameters".into(), Value::Array(params));
-        }
 
+        let mut request_body = None;
         if method.allows_body() {
             if let Some(input) = &op.io.input {
-                let schema = self.component(ws, l, input, format!("{base}Input"));
-                o.insert(
-                    "requestBody".into(),
-                    json!({ "required": true, "content": { "application/json": { "schema": schema } } }),
-                );
+                let schema = self.component(dir, input, format!("{base}Input"));
+                request_body = Some(RequestBody::json(schema));
             }
         }
 
-        let mut responses = Map::new();
         let created = method == HttpMethod::Post && m.kind == Some(OperationKind::Command);
-        let success = if created { "201" } else { "200" };
-        let mut ok = Map::new();
-        ok.insert(
-            "description".into(),
-            json!(if created { "Created." } else { "Success." }),
-        );
-        if let Some(output) = &op.io.output {
-            let schema = self.component(ws, l, output, format!("{base}Output"));
-            ok.insert(
-                "content".into(),
-                json!({ "application/json": { "schema": schema } }),
-            );
-        }
-        responses.insert(success.into(), Value::Object(ok));
+        let success = if created { 201 } else { 200 };
+        let content = op.io.output.as_ref().map(|output| {
+            let schema = self.component(dir, output, format!("{base}Output"));
+            Entry("application/json", MediaType { schema })
+        });
+        let mut responses = vec![(
+            success,
+            Response {
+                description: if created { "Created." } else { "Success." }.into(),
+                content,
+            },
+        )];
         let mut by_status: BTreeMap<u16, Vec<(&String, &charter_model::ErrorSpec)>> =
             BTreeMap::new();
         for (code, e) in &op.io.errors {
             by_status.entry(e.http).or_default().push((code, e));
         }
         for (status, errs) in by_status {
-            if status.to_string() == success {
+            if status == success {
                 continue;
             }
-            let description = errs
-                .iter()
-                .map(|(code, e)| match &e.when {
-                    Some(w) => format!("`{code}`: {}", w.trim()),
-                    None => format!("`{code}`"),
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            let codes: Vec<&String> = errs.iter().map(|(c, _)| *c).collect();
-            responses.insert(
-                status.to_string(),
-                json!({
-                    "description": description,
-                    "content": { "application/problem+json": { "schema": {
-                        "allOf": [
-                            { "$ref": format!("{COMPONENTS}Problem") },
-                            { "properties": { "code": { "enum": codes } }, "required": ["code"] }
-                        ]
-                    }}}
-                }),
-            );
-        }
-        o.insert("responses".into(), Value::Object(responses));
-
-        match op.policy.as_ref().and_then(|p| p.auth) {
-            Some(AuthLevel::Anonymous) => {
-                o.insert("security".into(), json!([]));
+            let mut description = String::new();
+            for (code, e) in &errs {
+                if !description.is_empty() {
+                    description.push_str("\n\n");
+                }
+                description.push('`');
+                description.push_str(code);
+                description.push('`');
+                if let Some(w) = &e.when {
+                    description.push_str(": ");
+                    description.push_str(w.trim());
+                }
             }
+            let codes = errs.iter().map(|(c, _)| c.as_str()).collect();
+            let content = Entry(
+                "application/problem+json",
+                MediaType {
+                    schema: Schema::Problem(codes),
+                },
+            );
+            responses.push((
+                status,
+                Response {
+                    description: description.into(),
+                    content: Some(content),
+                },
+            ));
+        }
+
+        let mut o = OperationObject::new(m, id, responses);
+        o.parameters = params;
+        o.request_body = request_body;
+        o.security = match op.policy.as_ref().and_then(|p| p.auth) {
+            Some(AuthLevel::Anonymous) => Some(Vec::new()),
             Some(AuthLevel::User | AuthLevel::Admin) => {
                 self.uses_bearer = true;
-                o.insert("security".into(), json!([{ BEARER: [] }]));
+                Some(vec![Entry(BEARER, [])])
             }
-            None => {}
-        }
-        o.insert("x-charter".into(), x_charter(&l.contract));
-        Value::Object(o)
+            None => None,
+        };
+        o
     }
 
     /// A parameter's schema. Local references point into the whole params/query/headers
     /// schema (`whole`), which then becomes a component too.
-    fn param_schema(&mut self, ws: &Workspace, l: &Loaded, schema: &Value, whole: &str) -> Value {
+    fn param_schema(
+        &mut self,
+        dir: &Path,
+        op: &'w Operation,
+        schema: &'w Value,
+        whole: &str,
+    ) -> Cow<'w, Value> {
         let local = format!("{COMPONENTS}{whole}");
-        let dir = contract_dir(ws, l);
-        let out = self.bundler.bundle(schema, &dir, Some(&local));
+        let out = self.bundler.bundle_cow(schema, dir, Some(&local));
         if refers_to(&out, &local) && !self.own.contains_key(whole) {
-            if let Contract::Operation(op) = &l.contract {
-                let src = if whole.ends_with("Params") {
-                    &op.io.params
-                } else if whole.ends_with("Query") {
-                    &op.io.query
-                } else {
-                    &op.io.headers
-                };
-                if let Some(src) = src {
-                    let b = self.bundler.bundle(src, &dir, Some(&local));
-                    self.own.insert(whole.to_string(), Cow::Owned(b));
-                }
+            let src = if whole.ends_with("Params") {
+                &op.io.params
+            } else if whole.ends_with("Query") {
+                &op.io.query
+            } else {
+                &op.io.headers
+            };
+            if let Some(src) = src {
+                let b = self.bundler.bundle_cow(src, dir, Some(&local));
+                self.own.insert(whole.to_string(), b);
             }
         }
         out
     }
 
-    fn webhook(&mut self, ws: &Workspace, l: &Loaded, ev: &'w Event) -> Value {
+    fn webhook(&mut self, dir: &Path, ev: &'w Event, base: &str) -> OperationObject<'w> {
         let m = &ev.meta;
-        let schema = self.component(ws, l, &ev.payload, format!("{}Payload", pascal(&m.key)));
-        let mut o = Map::new();
-        o.insert(
-            "operationId".into(),
-            json!(self.ids.claim(&format!("on.{}", m.key), "_", 200)),
-        );
-        o.insert("summary".into(), json!(m.title()));
-        o.insert("description".into(), json!(m.description.trim()));
-        o.insert("tags".into(), json!([m.domain()]));
-        if m.stability == charter_model::Stability::Deprecated {
-            o.insert("deprecated".into(), json!(true));
-        }
-        o.insert(
-            "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": schema } } }),
-        );
-        o.insert(
-            "responses".into(),
-            json!({ "200": { "description": "The event was received." } }),
-        );
-        o.insert("x-charter".into(), x_charter(&l.contract));
-        Value::Object(o)
+        let schema = self.component(dir, &ev.payload, format!("{base}Payload"));
+        let id = self.ids.claim(&format!("on.{}", m.key), "_", 200);
+        let received = Response {
+            description: "The event was received.".into(),
+            content: None,
+        };
+        let mut o = OperationObject::new(m, id, vec![(200, received)]);
+        o.request_body = Some(RequestBody::json(schema));
+        o
     }
 }
 
@@ -407,28 +631,11 @@ fn refers_to(v: &Value, prefix: &str) -> bool {
     }
 }
 
-fn x_charter(c: &Contract) -> Value {
-    let m = c.meta();
-    json!({ "key": m.key, "version": m.version, "stability": m.stability.as_str() })
-}
-
-fn parameter(name: &str, location: &str, required: bool, schema: Value) -> Value {
-    let mut p = Map::new();
-    p.insert("name".into(), json!(name));
-    p.insert("in".into(), json!(location));
-    p.insert("required".into(), json!(required));
-    if let Some(d) = schema.get("description").and_then(Value::as_str) {
-        p.insert("description".into(), json!(d));
-    }
-    p.insert("schema".into(), schema);
-    Value::Object(p)
-}
-
 fn property<'a>(schema: &'a Option<Value>, name: &str) -> Option<&'a Value> {
     schema.as_ref()?.get("properties")?.get(name)
 }
 
-fn required_of(s: &Map<String, Value>) -> Vec<&str> {
+fn required_of(s: &serde_json::Map<String, Value>) -> Vec<&str> {
     s.get("required")
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
@@ -436,14 +643,14 @@ fn required_of(s: &Map<String, Value>) -> Vec<&str> {
 }
 
 /// `{name}` segments of a route template, in order.
-pub fn path_params(path: &str) -> Vec<String> {
+pub fn path_params(path: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = path;
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else {
             break;
         };
-        out.push(rest[start + 1..start + len].to_string());
+        out.push(&rest[start + 1..start + len]);
         rest = &rest[start + len + 1..];
     }
     out
@@ -470,10 +677,17 @@ fn problem_schema() -> Value {
 mod tests {
     #[test]
     fn path_parameters_in_order() {
-        assert_eq!(
-            super::path_params("/a/{x}/b/{y_z}"),
-            vec!["x".to_string(), "y_z".to_string()]
-        );
+        assert_eq!(super::path_params("/a/{x}/b/{y_z}"), ["x", "y_z"]);
         assert!(super::path_params("/a").is_empty());
+    }
+
+    #[test]
+    fn json_files_are_written_as_serde_json_writes_them() {
+        let mut deep = serde_json::json!({"leaf": [1, {}, []]});
+        for i in 0..70 {
+            deep = serde_json::json!({ "a": [], "b": {}, "deeper": [deep, i], "s": "x\"y\n" });
+        }
+        let expected = serde_json::to_string_pretty(&deep).unwrap() + "\n";
+        assert_eq!(super::to_json_file(&deep), expected);
     }
 }
