@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
+use crate::openapi::to_json_file;
 use crate::{GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -66,16 +67,14 @@ pub fn generate(ws: &Workspace, _opts: &Options, sink: &dyn Sink) -> std::io::Re
         .try_for_each_init(FileCache::default, |cache, l| {
             for (part, schema, _) in parts(&l.contract) {
                 let path = path_of(&l.contract, part);
-                let mut contents = if crate::bundle::unchanged_by_bundling(schema) {
+                let contents = if crate::bundle::unchanged_by_bundling(schema) {
                     // Nothing to bundle: written straight from the contract's schema.
                     let title = l.contract.meta().title();
                     let doc = Borrowed::new(schema, format!("urn:charter:{path}"), title);
-                    serde_json::to_string_pretty(&doc).unwrap_or_default()
+                    to_json_file(&doc)
                 } else {
-                    let doc = standalone(ws, l, schema, &path, cache);
-                    serde_json::to_string_pretty(&doc).unwrap_or_default()
+                    to_json_file(&standalone(ws, l, schema, &path, cache))
                 };
-                contents.push('\n');
                 sink.put(GeneratedFile { path, contents })?;
             }
             Ok(())
