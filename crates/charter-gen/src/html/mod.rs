@@ -303,10 +303,11 @@ pub fn schema_table(out: &mut String, site: &Site<'_>, schema: &Value) {
         ],
     );
     for (name, p) in props {
+        let p = Keywords::of(p);
         out.push_str("<tr><td>");
         push_code(out, name);
         out.push_str("</td><td>");
-        type_of(out, p);
+        type_of(out, &p);
         out.push_str("</td><td>");
         push_esc(
             out,
@@ -317,18 +318,46 @@ pub fn schema_table(out: &mut String, site: &Site<'_>, schema: &Value) {
             },
         );
         out.push_str("</td><td>");
-        push_esc(
-            out,
-            p.get("description").and_then(Value::as_str).unwrap_or(""),
-        );
+        push_esc(out, p.description.and_then(Value::as_str).unwrap_or(""));
         out.push_str("</td></tr>\n");
     }
     out.push_str(TABLE_END);
 }
 
+/// The keywords of a property schema that its row shows. They are found in one pass over
+/// the property's few keywords: looking each one up hashes its name, which costs more.
+#[derive(Default)]
+struct Keywords<'v> {
+    enumeration: Option<&'v Value>,
+    reference: Option<&'v Value>,
+    ty: Option<&'v Value>,
+    items: Option<&'v Value>,
+    format: Option<&'v Value>,
+    description: Option<&'v Value>,
+}
+
+impl<'v> Keywords<'v> {
+    fn of(schema: &'v Value) -> Self {
+        let mut k = Keywords::default();
+        for (name, v) in schema.as_object().into_iter().flatten() {
+            let slot = match name.as_str() {
+                "enum" => &mut k.enumeration,
+                "$ref" => &mut k.reference,
+                "type" => &mut k.ty,
+                "items" => &mut k.items,
+                "format" => &mut k.format,
+                "description" => &mut k.description,
+                _ => continue,
+            };
+            *slot = Some(v);
+        }
+        k
+    }
+}
+
 /// A short type description, escaped: `string`, `integer`, `"a" | "b"`, `string[]`, `Charge`.
-fn type_of(out: &mut String, p: &Value) {
-    if let Some(Value::Array(e)) = p.get("enum") {
+fn type_of(out: &mut String, p: &Keywords<'_>) {
+    if let Some(Value::Array(e)) = p.enumeration {
         for (i, v) in e.iter().enumerate() {
             if i > 0 {
                 out.push_str(" | ");
@@ -337,10 +366,10 @@ fn type_of(out: &mut String, p: &Value) {
         }
         return;
     }
-    if let Some(r) = p.get("$ref").and_then(Value::as_str) {
+    if let Some(r) = p.reference.and_then(Value::as_str) {
         return push_esc(out, r.rsplit('/').next().unwrap_or(r));
     }
-    let base: Cow<'_, str> = match p.get("type") {
+    let base: Cow<'_, str> = match p.ty {
         Some(Value::String(s)) => Cow::Borrowed(s),
         Some(Value::Array(a)) => Cow::Owned(
             a.iter()
@@ -350,14 +379,14 @@ fn type_of(out: &mut String, p: &Value) {
         ),
         _ => Cow::Borrowed(""),
     };
-    match (&*base, p.get("items")) {
+    match (&*base, p.items) {
         ("array", Some(items)) => {
-            type_of(out, items);
+            type_of(out, &Keywords::of(items));
             out.push_str("[]");
         }
         _ => {
             push_esc(out, &base);
-            if let Some(f) = p.get("format").and_then(Value::as_str) {
+            if let Some(f) = p.format.and_then(Value::as_str) {
                 out.push_str(" (");
                 push_esc(out, f);
                 out.push(')');
