@@ -103,7 +103,39 @@ pub fn generate(ws: &Workspace, catalog: Catalog, sink: &dyn Sink) -> std::io::R
 }
 
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    push_md_escape(&mut out, s);
+    out
+}
+
+/// Appends `s` fit for a table cell: `|` escaped, line breaks as spaces.
+fn push_md_escape(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let replacement = match b {
+            b'|' => "\\|",
+            b'\n' => " ",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// Whether `s` holds three backticks in a row. Backticks are rare in contract files, so
+/// going from one to the next (`find` of a `char` runs on `memchr`) is much cheaper than a
+/// substring search, which reads every byte.
+fn has_triple_backtick(s: &str) -> bool {
+    let mut rest = s;
+    while let Some(i) = rest.find('`') {
+        if rest[i..].starts_with("```") {
+            return true;
+        }
+        rest = &rest[i + 1..];
+    }
+    false
 }
 
 fn index(ws: &Workspace, labels: &Labels) -> String {
@@ -155,18 +187,29 @@ fn index(ws: &Workspace, labels: &Labels) -> String {
 fn page(ws: &Workspace, sources: &Sources, l: &Loaded, src: &str, labels: &Labels) -> String {
     let c = &l.contract;
     let m = c.meta();
-    let mut out = String::from(HEADER_MD);
-    let _ = writeln!(out, "# {}\n", m.title());
-    let _ = writeln!(
-        out,
-        "`{}` · {} · {} {} · **{}**\n",
-        m.key,
+    let src = src.trim_end();
+    // The source is most of a page: room for it and the rest at once saves growing the page.
+    let mut out = String::with_capacity(src.len() + 4096);
+    out.push_str(HEADER_MD);
+    for part in [
+        "# ",
+        m.title(),
+        "\n\n`",
+        &m.key,
+        "` · ",
         kind_word(c.kind()),
-        labels.version.to_lowercase(),
-        m.version,
-        stability_word(m.stability)
-    );
-    let _ = writeln!(out, "{}\n", m.description.trim());
+        " · ",
+        &labels.version.to_lowercase(),
+        " ",
+        &m.version,
+        " · **",
+        stability_word(m.stability),
+        "**\n\n",
+        m.description.trim(),
+        "\n\n",
+    ] {
+        out.push_str(part);
+    }
     summary(&mut out, ws, sources, l, m, labels);
     match c {
         Contract::Integration(i) => integration(&mut out, i),
@@ -287,13 +330,25 @@ fn page(ws: &Workspace, sources: &Sources, l: &Loaded, src: &str, labels: &Label
         charter_model::Format::Json => "json",
         charter_model::Format::Toml => "toml",
     };
-    let fence = if src.contains("```") { "````" } else { "```" };
-    let _ = writeln!(
-        out,
-        "## {}\n\n{fence}{lang}\n{}\n{fence}",
+    let fence = if has_triple_backtick(src) {
+        "````"
+    } else {
+        "```"
+    };
+    for part in [
+        "## ",
         labels.source,
-        src.trim_end()
-    );
+        "\n\n",
+        fence,
+        lang,
+        "\n",
+        src,
+        "\n",
+        fence,
+        "\n",
+    ] {
+        out.push_str(part);
+    }
     out
 }
 
@@ -305,37 +360,50 @@ fn summary(
     m: &Meta,
     labels: &Labels,
 ) {
-    let none = || labels.none.to_string();
-    let join = |v: &[String]| {
-        if v.is_empty() {
-            none()
-        } else {
-            md_escape(&v.join(", "))
+    /// One row: `| label | ` and the parts of the value.
+    fn row(out: &mut String, label: &str, value: &[&str]) {
+        out.push_str("| ");
+        out.push_str(label);
+        out.push_str(" | ");
+        for part in value {
+            out.push_str(part);
         }
-    };
-    let mut rows: Vec<(&str, String)> = vec![
-        (labels.key, format!("`{}`", m.key)),
-        (labels.kind, kind_word(l.contract.kind()).to_string()),
-        (labels.version, m.version.clone()),
-        (labels.stability, stability_word(m.stability).to_string()),
-    ];
-    if let Some(c) = &m.category {
-        rows.push((labels.category, c.clone()));
+        out.push_str(" |\n");
     }
-    rows.push((labels.domain, m.domain().to_string()));
-    rows.push((labels.owners, join(&m.owners)));
-    rows.push((labels.tags, join(&m.tags)));
-    rows.push((labels.file, format!("`{}`", sources.path(ws, l))));
-    let docs = m.docs_url.clone().or_else(|| match &l.contract {
-        Contract::Integration(i) => i.docs_url.clone(),
+    /// A row of a list, `none` when it is empty.
+    fn list_row(out: &mut String, label: &str, items: &[String], none: &str) {
+        out.push_str("| ");
+        out.push_str(label);
+        out.push_str(" | ");
+        if items.is_empty() {
+            out.push_str(none);
+        }
+        for (i, s) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_md_escape(out, s);
+        }
+        out.push_str(" |\n");
+    }
+    out.push_str("| | |\n|---|---|\n");
+    row(out, labels.key, &["`", &m.key, "`"]);
+    row(out, labels.kind, &[kind_word(l.contract.kind())]);
+    row(out, labels.version, &[&m.version]);
+    row(out, labels.stability, &[stability_word(m.stability)]);
+    if let Some(c) = &m.category {
+        row(out, labels.category, &[c]);
+    }
+    row(out, labels.domain, &[m.domain()]);
+    list_row(out, labels.owners, &m.owners, labels.none);
+    list_row(out, labels.tags, &m.tags, labels.none);
+    row(out, labels.file, &["`", &sources.path(ws, l), "`"]);
+    let docs = m.docs_url.as_deref().or(match &l.contract {
+        Contract::Integration(i) => i.docs_url.as_deref(),
         _ => None,
     });
     if let Some(u) = docs {
-        rows.push((labels.docs, format!("<{u}>")));
-    }
-    out.push_str("| | |\n|---|---|\n");
-    for (k, v) in rows {
-        let _ = writeln!(out, "| {k} | {v} |");
+        row(out, labels.docs, &["<", u, ">"]);
     }
     out.push('\n');
 }
@@ -538,21 +606,24 @@ fn properties_table(out: &mut String, title: &str, schema: &Value) {
         Some(props) if !props.is_empty() => {
             out.push_str("| Field | Type | Required | Description |\n|---|---|---|---|\n");
             for (name, p) in props {
-                let ty = p.get("type").map(|t| match t {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
+                out.push_str("| `");
+                out.push_str(name);
+                out.push_str("` | ");
+                match p.get("type") {
+                    Some(Value::String(s)) => out.push_str(s),
+                    Some(other) => out.push_str(&other.to_string()),
+                    None => {}
+                }
+                out.push_str(if required.contains(&name.as_str()) {
+                    " | yes | "
+                } else {
+                    " | no | "
                 });
-                let _ = writeln!(
+                push_md_escape(
                     out,
-                    "| `{name}` | {} | {} | {} |",
-                    ty.unwrap_or_default(),
-                    if required.contains(&name.as_str()) {
-                        "yes"
-                    } else {
-                        "no"
-                    },
-                    md_escape(p.get("description").and_then(Value::as_str).unwrap_or(""))
+                    p.get("description").and_then(Value::as_str).unwrap_or(""),
                 );
+                out.push_str(" |\n");
             }
             out.push('\n');
         }

@@ -6,9 +6,39 @@ use std::fmt::Write as _;
 
 use charter_model::{Kind, Stability};
 use charter_workspace::Loaded;
+use serde::Serialize;
 use serde_json::json;
 
-use super::{esc, layout, page_path, Site};
+use super::{layout_end, layout_start, page_path, push_esc, Site};
+
+/// A contract in the JSON list that the search runs over.
+#[derive(Serialize)]
+struct Entry<'a> {
+    key: &'a str,
+    version: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    stability: &'static str,
+    owners: &'a [String],
+    tags: &'a [String],
+    description: &'a str,
+    href: String,
+}
+
+/// Options whose value is their text.
+fn plain(set: BTreeSet<&str>) -> Vec<(&str, &str)> {
+    set.into_iter().map(|s| (s, s)).collect()
+}
+
+/// Strings separated by `, `, escaped.
+fn push_list(out: &mut String, items: &[String]) {
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_esc(out, s);
+    }
+}
 
 pub fn render(site: &Site<'_>) -> String {
     let t = &site.t;
@@ -20,113 +50,133 @@ pub fn render(site: &Site<'_>) -> String {
     let mut owners = BTreeSet::new();
     let mut tags = BTreeSet::new();
     let mut list = Vec::with_capacity(order.len());
-    let mut rows = String::new();
+    let mut rows = String::with_capacity(512 * order.len());
     for l in &order {
         let c = &l.contract;
         let m = c.meta();
         owners.extend(m.owners.iter().map(String::as_str));
         tags.extend(m.tags.iter().map(String::as_str));
         let href = page_path(c);
-        list.push(json!({
-            "key": m.key, "version": m.version, "title": m.title(), "kind": c.kind().as_str(),
-            "stability": m.stability.as_str(), "owners": m.owners, "tags": m.tags,
-            "description": m.description.trim(), "href": href,
-        }));
-        let _ = writeln!(
-            rows,
-            "<tr><td><a href=\"{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&href),
-            esc(&m.key),
-            esc(m.title()),
-            esc(site.kind_word(c.kind())),
-            esc(&m.version),
-            site.stability_badge(m.stability),
-            esc(&m.owners.join(", ")),
-            esc(&m.tags.join(", "))
-        );
+        rows.push_str("<tr><td><a href=\"");
+        push_esc(&mut rows, &href);
+        rows.push_str("\"><code>");
+        push_esc(&mut rows, &m.key);
+        rows.push_str("</code></a></td><td>");
+        push_esc(&mut rows, m.title());
+        rows.push_str("</td><td>");
+        push_esc(&mut rows, site.kind_word(c.kind()));
+        rows.push_str("</td><td>");
+        push_esc(&mut rows, &m.version);
+        rows.push_str("</td><td>");
+        rows.push_str(site.stability_badge(m.stability));
+        rows.push_str("</td><td>");
+        push_list(&mut rows, &m.owners);
+        rows.push_str("</td><td>");
+        push_list(&mut rows, &m.tags);
+        rows.push_str("</td></tr>\n");
+        list.push(Entry {
+            key: &m.key,
+            version: &m.version,
+            title: m.title(),
+            kind: c.kind().as_str(),
+            stability: m.stability.as_str(),
+            owners: &m.owners,
+            tags: &m.tags,
+            description: m.description.trim(),
+            href,
+        });
     }
-    let select = |id: &str, label: &str, options: Vec<(String, String)>| {
-        let mut s = format!(
-            "<label>{}<select id=\"{id}\"><option value=\"\">{}</option>",
-            esc(label),
-            esc(t.t("all"))
-        );
+    let select = |out: &mut String, id: &str, label: &str, options: &[(&str, &str)]| {
+        out.push_str("<label>");
+        push_esc(out, label);
+        let _ = write!(out, "<select id=\"{id}\"><option value=\"\">");
+        push_esc(out, t.t("all"));
+        out.push_str("</option>");
         for (v, text) in options {
-            let _ = write!(s, "<option value=\"{}\">{}</option>", esc(&v), esc(&text));
+            out.push_str("<option value=\"");
+            push_esc(out, v);
+            out.push_str("\">");
+            push_esc(out, text);
+            out.push_str("</option>");
         }
-        s.push_str("</select></label>");
-        s
+        out.push_str("</select></label>");
     };
-    let kinds = Kind::ALL
+    let kinds: Vec<(&str, &str)> = Kind::ALL
         .iter()
-        .map(|k| (k.as_str().to_string(), site.kind_word(*k).to_string()))
+        .map(|k| (k.as_str(), site.kind_word(*k)))
         .collect();
-    let stabilities = Stability::ALL
+    let stabilities: Vec<(&str, &str)> = Stability::ALL
         .iter()
-        .map(|s| {
-            (
-                s.as_str().to_string(),
-                t.t(&format!("stability.{}", s.as_str())).to_string(),
-            )
-        })
+        .map(|s| (s.as_str(), t.t(&format!("stability.{}", s.as_str()))))
         .collect();
-    let plain = |set: BTreeSet<&str>| {
-        set.into_iter()
-            .map(|s| (s.to_string(), s.to_string()))
-            .collect()
-    };
-    let mut body = format!(
-        "<h1>{}</h1>\n<div class=\"filters\">",
-        esc(t.t("contracts"))
-    );
-    let _ = write!(
-        body,
-        "<label>{}<input id=\"q\" type=\"search\" placeholder=\"{}\"></label>",
-        esc(t.t("search")),
-        esc(t.t("search_placeholder"))
-    );
-    body.push_str(&select("kind", t.t("kind"), kinds));
-    body.push_str(&select("owner", t.t("owner"), plain(owners)));
-    body.push_str(&select("tag", t.t("tag"), plain(tags)));
-    body.push_str(&select("stability", t.t("stability"), stabilities));
-    let _ = write!(
-        body,
-        "</div>\n<p class=\"meta\">{}: <span id=\"count\">{n}</span> / {n}</p>\n",
-        esc(t.t("shown")),
-        n = order.len()
-    );
-    let _ = write!(
-        body,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody id=\"rows\">\n{rows}</tbody>\n</table>\n<p id=\"empty\" class=\"meta\" hidden>{}</p>",
-        esc(t.t("key")),
-        esc(t.t("title")),
-        esc(t.t("kind")),
-        esc(t.t("version")),
-        esc(t.t("stability")),
-        esc(t.t("owners")),
-        esc(t.t("tags")),
-        esc(t.t("no_results")),
-    );
     let labels = json!({
         "kinds": Kind::ALL.iter().map(|k| (k.as_str().to_string(), json!(site.kind_word(*k)))).collect::<serde_json::Map<_, _>>(),
         "stabilities": Stability::ALL.iter().map(|s| (s.as_str().to_string(), json!(t.t(&format!("stability.{}", s.as_str()))))).collect::<serde_json::Map<_, _>>(),
     });
-    let script = format!(
-        "<script type=\"application/json\" id=\"contracts\">{}</script>\n\
-<script type=\"application/json\" id=\"labels\">{}</script>\n<script>{JS}</script>\n",
-        script_json(&serde_json::Value::Array(list)),
-        script_json(&labels),
+    let mut script = String::from("<script type=\"application/json\" id=\"contracts\">");
+    push_script_json(&mut script, &list);
+    script.push_str("</script>\n<script type=\"application/json\" id=\"labels\">");
+    push_script_json(&mut script, &labels);
+    let _ = writeln!(script, "</script>\n<script>{JS}</script>");
+
+    let mut out = String::with_capacity(rows.len() + script.len() + 8192);
+    layout_start(&mut out, site, t.t("contracts"), 0);
+    out.push_str("<h1>");
+    push_esc(&mut out, t.t("contracts"));
+    out.push_str("</h1>\n<div class=\"filters\"><label>");
+    push_esc(&mut out, t.t("search"));
+    out.push_str("<input id=\"q\" type=\"search\" placeholder=\"");
+    push_esc(&mut out, t.t("search_placeholder"));
+    out.push_str("\"></label>");
+    select(&mut out, "kind", t.t("kind"), &kinds);
+    select(&mut out, "owner", t.t("owner"), &plain(owners));
+    select(&mut out, "tag", t.t("tag"), &plain(tags));
+    select(&mut out, "stability", t.t("stability"), &stabilities);
+    out.push_str("</div>\n<p class=\"meta\">");
+    push_esc(&mut out, t.t("shown"));
+    let _ = write!(
+        out,
+        ": <span id=\"count\">{n}</span> / {n}</p>\n<table>\n<thead><tr>",
+        n = order.len()
     );
-    layout(site, t.t("contracts"), 0, &body, &script)
+    for label in [
+        "key",
+        "title",
+        "kind",
+        "version",
+        "stability",
+        "owners",
+        "tags",
+    ] {
+        out.push_str("<th>");
+        push_esc(&mut out, t.t(label));
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody id=\"rows\">\n");
+    out.push_str(&rows);
+    out.push_str("</tbody>\n</table>\n<p id=\"empty\" class=\"meta\" hidden>");
+    push_esc(&mut out, t.t("no_results"));
+    out.push_str("</p>");
+    layout_end(&mut out, site, &script);
+    out
 }
 
-/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` as `\u` escapes.
-fn script_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// Appends JSON that is safe inside a `<script>` element: `<`, `>` and `&` as `\u` escapes.
+fn push_script_json<T: Serialize + ?Sized>(out: &mut String, v: &T) {
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut start = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let escape = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[start..i]);
+        out.push_str(escape);
+        start = i + 1;
+    }
+    out.push_str(&json[start..]);
 }
 
 const JS: &str = r#"

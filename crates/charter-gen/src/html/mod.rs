@@ -6,12 +6,12 @@ mod index;
 mod integration;
 mod page;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use charter_model::{Contract, Kind, Stability};
 use charter_workspace::{Loaded, Workspace};
-use minijinja::HtmlEscape;
 use serde_json::Value;
 
 use crate::i18n::Catalog;
@@ -20,9 +20,33 @@ use crate::GeneratedFile;
 
 pub const ROOT: &str = "docs/html";
 
-/// Escapes text for an HTML element or a quoted attribute.
+/// Appends `s` escaped for an HTML element or a quoted attribute: `<`, `>`, `&`, `"`, `'`
+/// and `/` (the characters minijinja's `HtmlEscape`, used before, escapes), written straight
+/// into the page instead of through a formatter into a `String` of its own.
+pub fn push_esc(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'/' => "&#x2f;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// Escapes text for an HTML element or a quoted attribute (see [`push_esc`]).
 pub fn esc(s: &str) -> String {
-    HtmlEscape(s).to_string()
+    let mut out = String::with_capacity(s.len());
+    push_esc(&mut out, s);
+    out
 }
 
 /// Page path of a contract, relative to the site root.
@@ -36,8 +60,10 @@ pub struct Site<'a> {
     pub ws: &'a Workspace,
     pub t: Catalog,
     pub sources: &'a Sources,
-    /// (kind, key) -> page path of the highest version, for links.
-    latest: HashMap<(Kind, &'a str), String>,
+    /// (kind, key) -> the highest version, for links.
+    latest: HashMap<(Kind, &'a str), &'a Contract>,
+    /// The badge of each stability level, in the order of [`Stability::ALL`].
+    badges: Vec<String>,
 }
 
 impl<'a> Site<'a> {
@@ -45,24 +71,31 @@ impl<'a> Site<'a> {
         let mut latest = HashMap::new();
         for (kind, key) in ws.registry.keys() {
             if let Some(&i) = ws.registry.versions(*kind, key).first() {
-                latest.insert((*kind, key.as_str()), page_path(&ws.contracts[i].contract));
+                latest.insert((*kind, key.as_str()), &ws.contracts[i].contract);
             }
         }
+        let badges = Stability::ALL
+            .iter()
+            .map(|s| {
+                format!(
+                    "<span class=\"badge s-{}\">{}</span>",
+                    s.as_str(),
+                    esc(t.t(&format!("stability.{}", s.as_str())))
+                )
+            })
+            .collect();
         Site {
             ws,
             t,
             sources,
             latest,
+            badges,
         }
     }
 
     /// A link to a contract page (from a page one folder deep), or the escaped name when the
     /// workspace has no such contract.
-    pub fn link(&self, kind: Kind, key: &str, version: Option<&str>) -> String {
-        let text = match version {
-            Some(v) => format!("{key}@{v}"),
-            None => key.to_string(),
-        };
+    pub fn link(&self, out: &mut String, kind: Kind, key: &str, version: Option<&str>) {
         let target = match version {
             Some(v) => self
                 .ws
@@ -70,13 +103,23 @@ impl<'a> Site<'a> {
                 .versions(kind, key)
                 .iter()
                 .map(|&i| &self.ws.contracts[i].contract)
-                .find(|c| c.meta().version == v)
-                .map(page_path),
-            None => self.latest.get(&(kind, key)).cloned(),
+                .find(|c| c.meta().version == v),
+            None => self.latest.get(&(kind, key)).copied(),
         };
-        match target {
-            Some(p) => format!("<a href=\"../{}\"><code>{}</code></a>", esc(&p), esc(&text)),
-            None => format!("<code>{}</code>", esc(&text)),
+        if let Some(c) = target {
+            out.push_str("<a href=\"../");
+            push_esc(out, &page_path(c));
+            out.push_str("\">");
+        }
+        out.push_str("<code>");
+        push_esc(out, key);
+        if let Some(v) = version {
+            out.push('@');
+            push_esc(out, v);
+        }
+        out.push_str("</code>");
+        if target.is_some() {
+            out.push_str("</a>");
         }
     }
 
@@ -84,12 +127,10 @@ impl<'a> Site<'a> {
         self.t.t(&format!("kind.{}", k.as_str()))
     }
 
-    pub fn stability_badge(&self, s: Stability) -> String {
-        format!(
-            "<span class=\"badge s-{}\">{}</span>",
-            s.as_str(),
-            esc(self.t.t(&format!("stability.{}", s.as_str())))
-        )
+    /// The badge of a stability level: HTML.
+    pub fn stability_badge(&self, s: Stability) -> &str {
+        let i = Stability::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        &self.badges[i]
     }
 }
 
@@ -135,51 +176,63 @@ pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;paddin
 .filters input,.filters select{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px;min-width:150px}\
 footer{color:var(--muted);font-size:13px;margin-top:40px}";
 
-/// A whole page. `depth` is how many folders below the site root the page is.
-pub fn layout(site: &Site<'_>, title: &str, depth: usize, body: &str, script: &str) -> String {
+/// Starts a page: everything before its body. `depth` is how many folders below the site
+/// root the page is.
+pub fn layout_start(out: &mut String, site: &Site<'_>, title: &str, depth: usize) {
     let up = "../".repeat(depth);
-    let mut out = String::with_capacity(body.len() + 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"Charter\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\">\n</head>\n<body>\n\
-<header><a href=\"{up}index.html\">{}</a></header>\n<main>\n{body}\n<footer>{}</footer>\n</main>\n{script}</body>\n</html>\n",
+<meta name=\"generator\" content=\"Charter\">\n<title>",
         crate::MARKER_TEXT,
         site.t.lang,
-        esc(title),
-        esc(site.t.t("back")),
-        esc(site.t.t("generated")),
     );
-    out
+    push_esc(out, title);
+    let _ = write!(
+        out,
+        "</title>\n<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\">\n</head>\n<body>\n\
+<header><a href=\"{up}index.html\">"
+    );
+    push_esc(out, site.t.t("back"));
+    out.push_str("</a></header>\n<main>\n");
 }
 
-/// A table; cells are HTML already.
-pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("<table>\n<thead><tr>");
+/// Ends a page begun with [`layout_start`]: everything after its body.
+pub fn layout_end(out: &mut String, site: &Site<'_>, script: &str) {
+    out.push_str("\n<footer>");
+    push_esc(out, site.t.t("generated"));
+    out.push_str("</footer>\n</main>\n");
+    out.push_str(script);
+    out.push_str("</body>\n</html>\n");
+}
+
+/// Opens a table and writes its header row. The rows follow, as
+/// `<tr><td>…</td><td>…</td></tr>` and a line break each, then [`TABLE_END`].
+pub fn table_start(out: &mut String, headers: &[&str]) {
+    out.push_str("<table>\n<thead><tr>");
     for h in headers {
-        let _ = write!(out, "<th>{}</th>", esc(h));
+        out.push_str("<th>");
+        push_esc(out, h);
+        out.push_str("</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for r in rows {
-        out.push_str("<tr>");
-        for c in r {
-            let _ = write!(out, "<td>{c}</td>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
-    out
 }
 
+/// Closes a table opened with [`table_start`].
+pub const TABLE_END: &str = "</tbody>\n</table>\n";
+
 /// A two-column key/value table; values are HTML already.
-pub fn facts(rows: &[(&str, String)]) -> String {
-    let mut out = String::from("<table class=\"facts\">\n<tbody>\n");
+pub fn facts(out: &mut String, rows: &[(&str, String)]) {
+    out.push_str("<table class=\"facts\">\n<tbody>\n");
     for (k, v) in rows {
-        let _ = writeln!(out, "<tr><th>{}</th><td>{v}</td></tr>", esc(k));
+        out.push_str("<tr><th>");
+        push_esc(out, k);
+        out.push_str("</th><td>");
+        out.push_str(v);
+        out.push_str("</td></tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
-    out
+    out.push_str(TABLE_END);
 }
 
 /// The contract-file spelling of an enum value (`authorization_code`, `json-key`).
@@ -191,13 +244,23 @@ pub fn wire<T: serde::Serialize>(v: &T) -> String {
 }
 
 pub fn code(s: &str) -> String {
-    format!("<code>{}</code>", esc(s))
+    let mut out = String::with_capacity(s.len() + 13);
+    push_code(&mut out, s);
+    out
+}
+
+/// Appends `<code>s</code>`, `s` escaped.
+pub fn push_code(out: &mut String, s: &str) {
+    out.push_str("<code>");
+    push_esc(out, s);
+    out.push_str("</code>");
 }
 
 /// A link for an http(s) URL; anything else is shown as text, never as a link.
 pub fn url(s: &str) -> String {
     if s.starts_with("https://") || s.starts_with("http://") {
-        format!("<a href=\"{0}\">{0}</a>", esc(s))
+        let s = esc(s);
+        format!("<a href=\"{s}\">{s}</a>")
     } else {
         esc(s)
     }
@@ -207,74 +270,127 @@ pub fn yes_no(site: &Site<'_>, b: bool) -> String {
     esc(site.t.t(if b { "yes" } else { "no" }))
 }
 
-pub fn pretty(v: &Value) -> String {
-    format!(
-        "<pre>{}</pre>",
-        esc(&serde_json::to_string_pretty(v).unwrap_or_default())
-    )
+/// A JSON value, pretty-printed, in a `<pre>` element.
+pub fn pretty(out: &mut String, v: &Value) {
+    out.push_str("<pre>");
+    push_esc(out, &serde_json::to_string_pretty(v).unwrap_or_default());
+    out.push_str("</pre>");
 }
 
 /// The properties of an object schema as a table, or the schema itself as JSON.
-pub fn schema_table(site: &Site<'_>, schema: &Value) -> String {
+pub fn schema_table(out: &mut String, site: &Site<'_>, schema: &Value) {
     let t = &site.t;
+    let Some(props) = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .filter(|props| !props.is_empty())
+    else {
+        return pretty(out, schema);
+    };
     let required: Vec<&str> = schema
         .get("required")
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    match schema.get("properties").and_then(Value::as_object) {
-        Some(props) if !props.is_empty() => {
-            let rows: Vec<Vec<String>> = props
-                .iter()
-                .map(|(name, p)| {
-                    vec![
-                        code(name),
-                        esc(&type_of(p)),
-                        yes_no(site, required.contains(&name.as_str())),
-                        esc(p.get("description").and_then(Value::as_str).unwrap_or("")),
-                    ]
-                })
-                .collect();
-            table(
-                &[
-                    t.t("field"),
-                    t.t("type"),
-                    t.t("required"),
-                    t.t("description"),
-                ],
-                &rows,
-            )
+    let (yes, no) = (t.t("yes"), t.t("no"));
+    table_start(
+        out,
+        &[
+            t.t("field"),
+            t.t("type"),
+            t.t("required"),
+            t.t("description"),
+        ],
+    );
+    for (name, p) in props {
+        let p = Keywords::of(p);
+        out.push_str("<tr><td>");
+        push_code(out, name);
+        out.push_str("</td><td>");
+        type_of(out, &p);
+        out.push_str("</td><td>");
+        push_esc(
+            out,
+            if required.contains(&name.as_str()) {
+                yes
+            } else {
+                no
+            },
+        );
+        out.push_str("</td><td>");
+        push_esc(out, p.description.and_then(Value::as_str).unwrap_or(""));
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str(TABLE_END);
+}
+
+/// The keywords of a property schema that its row shows. They are found in one pass over
+/// the property's few keywords: looking each one up hashes its name, which costs more.
+#[derive(Default)]
+struct Keywords<'v> {
+    enumeration: Option<&'v Value>,
+    reference: Option<&'v Value>,
+    ty: Option<&'v Value>,
+    items: Option<&'v Value>,
+    format: Option<&'v Value>,
+    description: Option<&'v Value>,
+}
+
+impl<'v> Keywords<'v> {
+    fn of(schema: &'v Value) -> Self {
+        let mut k = Keywords::default();
+        for (name, v) in schema.as_object().into_iter().flatten() {
+            let slot = match name.as_str() {
+                "enum" => &mut k.enumeration,
+                "$ref" => &mut k.reference,
+                "type" => &mut k.ty,
+                "items" => &mut k.items,
+                "format" => &mut k.format,
+                "description" => &mut k.description,
+                _ => continue,
+            };
+            *slot = Some(v);
         }
-        _ => pretty(schema),
+        k
     }
 }
 
-/// A short type description: `string`, `integer`, `"a" | "b"`, `string[]`, `Charge`.
-fn type_of(p: &Value) -> String {
-    if let Some(Value::Array(e)) = p.get("enum") {
-        return e
-            .iter()
-            .map(Value::to_string)
-            .collect::<Vec<_>>()
-            .join(" | ");
+/// A short type description, escaped: `string`, `integer`, `"a" | "b"`, `string[]`, `Charge`.
+fn type_of(out: &mut String, p: &Keywords<'_>) {
+    if let Some(Value::Array(e)) = p.enumeration {
+        for (i, v) in e.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" | ");
+            }
+            push_esc(out, &v.to_string());
+        }
+        return;
     }
-    if let Some(r) = p.get("$ref").and_then(Value::as_str) {
-        return r.rsplit('/').next().unwrap_or(r).to_string();
+    if let Some(r) = p.reference.and_then(Value::as_str) {
+        return push_esc(out, r.rsplit('/').next().unwrap_or(r));
     }
-    let base = match p.get("type") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(" | "),
-        _ => String::new(),
+    let base: Cow<'_, str> = match p.ty {
+        Some(Value::String(s)) => Cow::Borrowed(s),
+        Some(Value::Array(a)) => Cow::Owned(
+            a.iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+        _ => Cow::Borrowed(""),
     };
-    match (base.as_str(), p.get("items")) {
-        ("array", Some(items)) => format!("{}[]", type_of(items)),
-        _ => match p.get("format").and_then(Value::as_str) {
-            Some(f) => format!("{base} ({f})"),
-            None => base,
-        },
+    match (&*base, p.items) {
+        ("array", Some(items)) => {
+            type_of(out, &Keywords::of(items));
+            out.push_str("[]");
+        }
+        _ => {
+            push_esc(out, &base);
+            if let Some(f) = p.format.and_then(Value::as_str) {
+                out.push_str(" (");
+                push_esc(out, f);
+                out.push(')');
+            }
+        }
     }
 }
