@@ -3,18 +3,36 @@
 /// `commerce.charge-create` -> `CommerceChargeCreate`: ASCII letters and digits only, each
 /// segment capitalised; a leading digit gets a `T` in front so the name is an identifier.
 pub fn pascal(s: &str) -> String {
-    let mut out = String::new();
-    for part in s.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut chars = part.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(chars);
-        }
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'T');
-    }
+    let mut out = String::with_capacity(s.len() + 1);
+    push_pascal(&mut out, s);
     out
+}
+
+/// Appends [`pascal`]`(s)` to `out`.
+pub fn push_pascal(out: &mut String, s: &str) {
+    let start = out.len();
+    // Runs of ASCII letters and digits, found byte by byte: each byte of a non-ASCII
+    // character is a separator, as the character is.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let run = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if out.len() == start && bytes[run].is_ascii_digit() {
+            out.push('T');
+        }
+        out.push(char::from(bytes[run].to_ascii_uppercase()));
+        out.push_str(&s[run + 1..i]);
+    }
+    if out.len() == start {
+        out.push('T');
+    }
 }
 
 /// Hands out names, adding `2`, `3`… (after `sep`) to names already taken.
@@ -57,6 +75,9 @@ mod tests {
         assert_eq!(pascal("ai-voice-tts.elevenlabs"), "AiVoiceTtsElevenlabs");
         assert_eq!(pascal("3d.model"), "T3dModel");
         assert_eq!(pascal(""), "T");
+        assert_eq!(pascal("été.2x-ÿb"), "T2xB");
+        assert_eq!(pascal("--"), "T");
+        assert_eq!(pascal("a__b9.c"), "AB9C");
     }
 
     #[test]
