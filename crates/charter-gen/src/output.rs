@@ -58,19 +58,20 @@ impl Sink for Collect {
 
 /// Writes each file under its output folder as it arrives; files whose bytes are already on
 /// disk are left alone (their modification time does not change). Comparing happens on the
-/// generating threads; creating and writing files happens on one writer thread: on ext4,
-/// two threads creating files in the same folders spent twice the kernel time of one (they
-/// contend for the folder and inode-table locks), and the writer overlaps with generation.
+/// generating threads; creating and writing files happens on two writer threads, one for the
+/// docs pages and one for the other surfaces (about half the files each), which overlap with
+/// generation. Never two threads in the same folders: on ext4 that spent twice the kernel
+/// time of one (they contend for the folder's lock); in different folders, creating 38,000
+/// files for 10,000 contracts no longer waits on one thread (generate + write 1.30 s -> 1.18 s
+/// on a journaled ext4).
 pub struct Writer {
     out: PathBuf,
     /// Folders (under `out`) of the surfaces being generated: stale files are looked for
     /// there only, so generating one surface never touches another's files.
     surfaces: Vec<String>,
     paths: Mutex<Vec<String>>,
-    /// Files waiting to be handed to the writer thread, [`BATCH`] at a time.
-    pending: Mutex<Vec<(PathBuf, String)>>,
-    queue: Option<SyncSender<Vec<(PathBuf, String)>>>,
-    thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
+    /// One writer thread for the docs pages, one for every other surface.
+    lanes: [Lane; 2],
     /// The output folder did not exist: there is nothing to compare with.
     fresh: bool,
     /// The first failed write (kind, message), so that generation stops early with it.
@@ -96,13 +97,18 @@ const QUEUE: usize = 8;
 /// of generating 10,000 contracts.
 const BATCH: usize = 32;
 
-impl Writer {
-    /// `surfaces` are the names of the surfaces being generated (each writes under the
-    /// folder of its name).
-    pub fn new(out: &Path, surfaces: &[String]) -> Writer {
+/// A writer thread and the files waiting for it.
+struct Lane {
+    /// Files waiting to be handed to the writer thread, [`BATCH`] at a time.
+    pending: Mutex<Vec<(PathBuf, String)>>,
+    queue: Option<SyncSender<Vec<(PathBuf, String)>>>,
+    thread: Option<std::thread::JoinHandle<std::io::Result<usize>>>,
+}
+
+impl Lane {
+    fn new(failed: &Arc<Mutex<Option<(ErrorKind, String)>>>) -> Lane {
         let (tx, rx) = sync_channel::<Vec<(PathBuf, String)>>(QUEUE);
-        let failed: Arc<Mutex<Option<(ErrorKind, String)>>> = Arc::default();
-        let flag = Arc::clone(&failed);
+        let flag = Arc::clone(failed);
         let thread = std::thread::spawn(move || {
             let mut written = 0;
             let mut error = None;
@@ -121,14 +127,53 @@ impl Writer {
             }
             error.map_or(Ok(written), Err)
         });
+        Lane {
+            pending: Mutex::default(),
+            queue: Some(tx),
+            thread: Some(thread),
+        }
+    }
+
+    /// Hands a batch to the writer thread; false when it has stopped.
+    fn send(&self, batch: Vec<(PathBuf, String)>) -> bool {
+        batch.is_empty() || self.queue.as_ref().is_some_and(|q| q.send(batch).is_ok())
+    }
+
+    /// Sends what is pending, closes the queue and waits for the writer thread.
+    fn wait(&mut self) -> std::io::Result<usize> {
+        let rest = std::mem::take(&mut *lock(&self.pending));
+        let sent = self.send(rest);
+        drop(self.queue.take());
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(Ok(_))) if !sent => Err(std::io::Error::other("the writer thread stopped")),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(std::io::Error::other("the writer thread stopped")),
+            None => Ok(0),
+        }
+    }
+
+    /// Queues a file; false when the writer thread has stopped.
+    fn put(&self, path: PathBuf, contents: String) -> bool {
+        let full = {
+            let mut pending = lock(&self.pending);
+            pending.push((path, contents));
+            (pending.len() >= BATCH).then(|| std::mem::take(&mut *pending))
+        };
+        full.is_none_or(|batch| self.send(batch))
+    }
+}
+
+impl Writer {
+    /// `surfaces` are the names of the surfaces being generated (each writes under the
+    /// folder of its name).
+    pub fn new(out: &Path, surfaces: &[String]) -> Writer {
+        let failed: Arc<Mutex<Option<(ErrorKind, String)>>> = Arc::default();
         Writer {
             out: out.to_path_buf(),
             surfaces: surfaces.to_vec(),
             fresh: !out.exists(),
             paths: Mutex::default(),
-            pending: Mutex::default(),
-            queue: Some(tx),
-            thread: Some(thread),
+            lanes: [Lane::new(&failed), Lane::new(&failed)],
             failed,
         }
     }
@@ -160,22 +205,11 @@ impl Writer {
         })
     }
 
-    /// Hands a batch to the writer thread; false when it has stopped.
-    fn send(&self, batch: Vec<(PathBuf, String)>) -> bool {
-        batch.is_empty() || self.queue.as_ref().is_some_and(|q| q.send(batch).is_ok())
-    }
-
-    /// Sends what is pending, closes the queue and waits for the writer thread.
+    /// Waits for both writer threads (both, even when one failed).
     fn wait(&mut self) -> std::io::Result<usize> {
-        let rest = std::mem::take(&mut *lock(&self.pending));
-        let sent = self.send(rest);
-        drop(self.queue.take());
-        match self.thread.take().map(std::thread::JoinHandle::join) {
-            Some(Ok(Ok(_))) if !sent => Err(std::io::Error::other("the writer thread stopped")),
-            Some(Ok(result)) => result,
-            Some(Err(_)) => Err(std::io::Error::other("the writer thread stopped")),
-            None => Ok(0),
-        }
+        let [a, b] = &mut self.lanes;
+        let (a, b) = (a.wait(), b.wait());
+        Ok(a? + b?)
     }
 }
 
@@ -205,12 +239,8 @@ impl Sink for Writer {
                 }
             };
         if !same {
-            let full = {
-                let mut pending = lock(&self.pending);
-                pending.push((path, file.contents));
-                (pending.len() >= BATCH).then(|| std::mem::take(&mut *pending))
-            };
-            if !full.is_none_or(|batch| self.send(batch)) {
+            let lane = usize::from(!file.path.starts_with("docs/"));
+            if !self.lanes[lane].put(path, file.contents) {
                 return Err(std::io::Error::other("the writer thread stopped"));
             }
         }
