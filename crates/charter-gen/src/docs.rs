@@ -638,7 +638,7 @@ fn schema_section(out: &mut String, title: &str, schema: &Value) {
 }
 
 fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
+    crate::json::to_pretty(v)
 }
 
 /// A model value as it is written in contract files (`authorization_code`, `json-key`).

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
-use crate::openapi::to_json_file;
+use crate::json::to_json_file;
 use crate::{GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";

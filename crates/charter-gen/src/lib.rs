@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod docs;
 pub mod html;
 pub mod i18n;
+mod json;
 pub mod jsonschema;
 pub mod mcp;
 pub mod naming;

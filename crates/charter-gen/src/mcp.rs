@@ -13,9 +13,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::bundle::{contract_dir, Bundler, FileCache};
+use crate::json::to_json_file;
 use crate::jsonschema::DIALECT;
 use crate::naming::Unique;
-use crate::openapi::{to_json_file, Entry, XCharter};
+use crate::openapi::{Entry, XCharter};
 use crate::{latest, GeneratedFile, Options, Sink, MARKER_TEXT};
 
 pub const PATH: &str = "mcp/tools.json";

@@ -275,7 +275,7 @@ pub fn yes_no(site: &Site<'_>, b: bool) -> String {
 /// A JSON value, pretty-printed, in a `<pre>` element.
 pub fn pretty(out: &mut String, v: &Value) {
     out.push_str("<pre>");
-    push_esc(out, &serde_json::to_string_pretty(v).unwrap_or_default());
+    push_esc(out, &crate::json::to_pretty(v));
     out.push_str("</pre>");
 }
 
