@@ -246,10 +246,13 @@ fn init_then_validate() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "created ./charter.toml\ncreated ./contracts/hello.greet.yaml\nnext: charter validate .\n"
+        "created ./charter.toml\ncreated ./contracts/hello.greeting.create.yaml\nnext: charter validate .\n"
     );
     assert!(ws.path().join("charter.toml").is_file());
-    assert!(ws.path().join("contracts/hello.greet.yaml").is_file());
+    assert!(ws
+        .path()
+        .join("contracts/hello.greeting.create.yaml")
+        .is_file());
     let (code, report) = ws.validate_json();
     assert_eq!(code, 0, "{report:#}");
     assert_eq!(report["summary"]["contracts"], 1);
@@ -263,8 +266,12 @@ fn init_then_validate() {
     let r = ws.run(&["list", "--json"]);
     let rows: Vec<Value> = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0]["key"], "hello.greet");
-    assert_eq!(ws.run(&["show", "hello.greet"]).code, 0);
+    assert_eq!(rows[0]["key"], "hello.greeting.create");
+    assert_eq!(ws.run(&["show", "hello.greeting.create"]).code, 0);
+    // The starter passes every lint rule too: a new user's first `charter lint` is clean.
+    let r = ws.run(&["lint"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "1 file, 1 contract: 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -295,13 +302,13 @@ fn init_refuses_to_overwrite() {
     // A second init over a first one also refuses, and leaves the files alone.
     let ws = Ws::new();
     assert_eq!(ws.run(&["init", "."]).code, 0);
-    ws.file("contracts/hello.greet.yaml", "edited\n");
+    ws.file("contracts/hello.greeting.create.yaml", "edited\n");
     std::fs::remove_file(ws.path().join("charter.toml")).expect("rm");
     let r = ws.run(&["init", "."]);
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: ./contracts/hello.greet.yaml already exists; `charter init` never overwrites files\n"
+        "error: ./contracts/hello.greeting.create.yaml already exists; `charter init` never overwrites files\n"
     );
     assert!(!ws.path().join("charter.toml").exists());
 }
@@ -314,7 +321,7 @@ fn generate_then_check_for_drift() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = ws
         .path()
-        .join("generated/docs/operation/hello.greet@1.0.0.md");
+        .join("generated/docs/operation/hello.greeting.create@1.0.0.md");
     assert!(page.is_file());
     assert!(ws.path().join("generated/docs/index.md").is_file());
     let r = ws.run(&["generate", "--check"]);
@@ -324,7 +331,7 @@ fn generate_then_check_for_drift() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("different: docs/operation/hello.greet@1.0.0.md"),
+            .contains("different: docs/operation/hello.greeting.create@1.0.0.md"),
         "{}",
         r.stderr
     );

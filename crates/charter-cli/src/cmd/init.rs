@@ -18,14 +18,14 @@ surfaces = ["docs"]
 
 const EXAMPLE: &str = r#"kind: operation
 meta:
-  key: hello.greet
+  key: hello.greeting.create
   version: 1.0.0
   title: Greet someone
   description: Returns a greeting for the given name.
   owners: [team.hello]
   tags: [example]
   stability: experimental
-  kind: query
+  kind: command
   goal: Show what a Charter operation looks like.
 io:
   input:
@@ -40,10 +40,10 @@ io:
       greeting: { type: string }
   errors:
     NAME_EMPTY: { http: 422, when: The name is blank. }
-policy: { auth: anonymous }
+policy: { auth: anonymous, idempotent: true }
 transport:
   rest: { method: POST, path: /greetings }
-  mcp: { toolName: hello_greet }
+  mcp: { toolName: hello_greeting_create }
 examples:
   - name: Ada
     input: { name: Ada }
@@ -52,7 +52,7 @@ examples:
 
 pub fn run(dir: &Path) -> anyhow::Result<ExitCode> {
     let config = dir.join("charter.toml");
-    let example = dir.join("contracts").join("hello.greet.yaml");
+    let example = dir.join("contracts").join("hello.greeting.create.yaml");
     for p in [&config, &example] {
         if p.exists() {
             bail!(
