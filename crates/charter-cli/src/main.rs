@@ -124,6 +124,9 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Workspace folder; PATHS are relative to it (as for `show` and `generate`).
+        #[arg(long, short = 'C')]
+        workspace: Option<PathBuf>,
     },
     /// Show one contract: KEY or KEY@VERSION.
     Show {
@@ -202,8 +205,13 @@ fn main() -> ExitCode {
             stability,
             category,
             json,
+            workspace,
         } => cmd::list::run(
-            &paths,
+            &match workspace {
+                Some(dir) if paths.is_empty() => vec![dir],
+                Some(dir) => paths.iter().map(|p| dir.join(p)).collect(),
+                None => paths,
+            },
             &cmd::list::Filters {
                 kind,
                 owner,

@@ -147,6 +147,17 @@ fn list_table() {
 }
 
 #[test]
+fn list_with_a_workspace_folder() {
+    // `-C DIR` as for `show` and `generate`: the same rows as listing DIR itself.
+    let parent = examples().join("..");
+    let from_parent = charter(&parent, &["list", "-C", "examples", "--category", "email"]);
+    let here = charter(&examples(), &["list", ".", "--category", "email"]);
+    assert_eq!(from_parent.code, 0, "{}", from_parent.stderr);
+    assert_eq!(from_parent.stdout, here.stdout);
+    assert_eq!(from_parent.stdout.lines().count(), 3);
+}
+
+#[test]
 fn list_refuses_unknown_kind_and_stability() {
     let r = charter(&examples(), &["list", ".", "--kind", "widget"]);
     assert_eq!(r.code, 2);
