@@ -110,18 +110,11 @@ fn md_escape(s: &str) -> String {
 
 /// Appends `s` fit for a table cell: `|` escaped, line breaks as spaces.
 fn push_md_escape(out: &mut String, s: &str) {
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let replacement = match b {
-            b'|' => "\\|",
-            b'\n' => " ",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(replacement);
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
+    crate::push_replacing(out, s, |b| match b {
+        b'|' => Some("\\|"),
+        b'\n' => Some(" "),
+        _ => None,
+    });
 }
 
 /// Whether `s` holds three backticks in a row. Backticks are rare in contract files, so

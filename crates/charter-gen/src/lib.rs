@@ -116,3 +116,22 @@ pub fn latest(ws: &Workspace, kind: Kind) -> Vec<&Loaded> {
         .map(|&i| &ws.contracts[i])
         .collect()
 }
+
+/// Appends `s` to `out` with each byte that `replace` maps to a text written as that text.
+/// Only ASCII bytes may be replaced, so every cut falls on a character boundary. Escaping
+/// this way copies the runs between replacements whole, instead of a character at a time.
+pub(crate) fn push_replacing(
+    out: &mut String,
+    s: &str,
+    replace: impl Fn(u8) -> Option<&'static str>,
+) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(text) = replace(b) {
+            out.push_str(&s[start..i]);
+            out.push_str(text);
+            start = i + 1;
+        }
+    }
+    out.push_str(&s[start..]);
+}

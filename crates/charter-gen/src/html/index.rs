@@ -164,19 +164,12 @@ pub fn render(site: &Site<'_>) -> String {
 /// Appends JSON that is safe inside a `<script>` element: `<`, `>` and `&` as `\u` escapes.
 fn push_script_json<T: Serialize + ?Sized>(out: &mut String, v: &T) {
     let json = serde_json::to_string(v).unwrap_or_default();
-    let mut start = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let escape = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[start..i]);
-        out.push_str(escape);
-        start = i + 1;
-    }
-    out.push_str(&json[start..]);
+    crate::push_replacing(out, &json, |b| match b {
+        b'<' => Some("\\u003c"),
+        b'>' => Some("\\u003e"),
+        b'&' => Some("\\u0026"),
+        _ => None,
+    });
 }
 
 const JS: &str = r#"

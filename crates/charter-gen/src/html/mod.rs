@@ -26,22 +26,15 @@ pub const ROOT: &str = "docs/html";
 /// it is this one loop, and escaping through the crate's `Display` was the largest cost of
 /// the HTML pages.
 pub fn push_esc(out: &mut String, s: &str) {
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            b'/' => "&#x2f;",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
+    crate::push_replacing(out, s, |b| match b {
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'&' => Some("&amp;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#x27;"),
+        b'/' => Some("&#x2f;"),
+        _ => None,
+    });
 }
 
 /// Escapes text for an HTML element or a quoted attribute (see [`push_esc`]).

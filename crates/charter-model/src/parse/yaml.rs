@@ -286,11 +286,6 @@ pub(super) fn key_text(value: Value) -> Option<CompactString> {
     })
 }
 
-/// A plain (unquoted, untagged) scalar by the core schema.
-pub(super) fn resolve_plain(raw: &str) -> Value {
-    plain(raw)
-}
-
 /// Resolves a scalar by the YAML 1.2 core schema (so `yes`, `on` and `2024-01-01` stay strings).
 fn resolve(raw: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
@@ -305,7 +300,8 @@ fn resolve(raw: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     plain(raw)
 }
 
-fn plain(raw: &str) -> Value {
+/// A plain (unquoted, untagged) scalar by the core schema.
+pub(super) fn plain(raw: &str) -> Value {
     match raw {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),

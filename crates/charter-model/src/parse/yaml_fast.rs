@@ -15,7 +15,7 @@
 
 use compact_str::CompactString;
 
-use super::yaml::{key_text, resolve_plain};
+use super::yaml::{key_text, plain};
 use super::{KeyIndex, MAX_DEPTH, MAX_NODES};
 use crate::node::{Entry, Node, Value};
 use crate::span::Span;
@@ -295,21 +295,26 @@ impl Fast<'_> {
         // `key:` is followed by a space here (see `key`).
         self.skip_spaces();
         match self.cur() {
-            b'#' | b'\n' => {
-                // A comment or trailing spaces after `key:`: fine before a nested block; the
-                // position the full parser gives an empty value then is not worth copying.
-                self.skip_to_eol();
-                self.newline();
-                match self.next_content()? {
-                    Next::Line(i) if i > indent => {
-                        self.pos += i;
-                        self.block_node(i, depth, indent)
-                    }
-                    _ => None,
-                }
-            }
+            // A comment or trailing spaces after `key:`: fine before a nested block; the
+            // position the full parser gives an empty value then is not worth copying.
+            b'#' | b'\n' => self.block_on_next_line(indent, depth),
             b'-' if matches!(self.byte(self.pos + 1), b' ' | b'\n') => None,
             _ => self.inline_value(depth, indent),
+        }
+    }
+
+    /// After a node's header whose line ends here (maybe with a comment): the block on the
+    /// next lines, which must be indented deeper than `indent`; anything else is left to the
+    /// full parser.
+    fn block_on_next_line(&mut self, indent: usize, depth: usize) -> Option<Node> {
+        self.skip_to_eol();
+        self.newline();
+        match self.next_content()? {
+            Next::Line(i) if i > indent => {
+                self.pos += i;
+                self.block_node(i, depth, indent)
+            }
+            _ => None,
         }
     }
 
@@ -376,18 +381,9 @@ impl Fast<'_> {
     /// The item after `- ` (the cursor past the dash and its spaces).
     fn seq_item(&mut self, indent: usize, depth: usize) -> Option<Node> {
         match self.cur() {
-            b'\n' | b'#' => {
-                self.skip_to_eol();
-                self.newline();
-                match self.next_content()? {
-                    Next::Line(i) if i > indent => {
-                        self.pos += i;
-                        self.block_node(i, depth, indent)
-                    }
-                    // An empty item: rare, and its position is the full parser's business.
-                    _ => None,
-                }
-            }
+            // An empty item (no deeper block follows) is rare, and its position is the full
+            // parser's business.
+            b'\n' | b'#' => self.block_on_next_line(indent, depth),
             _ => {
                 let col = self.pos - self.line_start;
                 if self.seq_entry_here() {
@@ -423,7 +419,7 @@ impl Fast<'_> {
                     return None;
                 }
                 let raw = &self.text[start..colon];
-                (key_text(resolve_plain(raw))?, colon)
+                (key_text(plain(raw))?, colon)
             }
             b'[' | b'{' => return Some(None),
             _ => return None,
@@ -477,7 +473,7 @@ impl Fast<'_> {
                             end: end as u32,
                             ..span
                         },
-                        resolve_plain(first),
+                        plain(first),
                     ));
                 }
                 let (value, end) = self.plain_lines(first, parent)?;
@@ -768,7 +764,7 @@ impl Fast<'_> {
                         q @ (b'"' | b'\'') => self.quoted(q)?,
                         _ => {
                             let end = self.flow_plain_end()?;
-                            (key_text(resolve_plain(&self.text[key_start..end]))?, end)
+                            (key_text(plain(&self.text[key_start..end]))?, end)
                         }
                     };
                     if self.byte(key_end) != b':' || self.byte(key_end + 1) != b' ' {
@@ -833,7 +829,7 @@ impl Fast<'_> {
                 }
                 self.pos = end;
                 self.count()?;
-                let value = resolve_plain(&self.text[start..end]);
+                let value = plain(&self.text[start..end]);
                 Some(Node::new(self.span_at(start, end), value))
             }
         }
